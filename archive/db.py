@@ -1,0 +1,192 @@
+"""Opening the database: the engine factory, SQLite settings and schema checks.
+
+The database is ``./archive.db`` unless ``--db`` or ``ARCHIVE_DB`` names
+another file or a SQLAlchemy URL.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from archive.errors import DatabaseError, DatabaseNotFound, SchemaTooNew, SchemaTooOld
+
+DEFAULT_DATABASE = "archive.db"
+BUSY_TIMEOUT_SECONDS = 30.0
+"""How long a writer waits for another writer before giving up."""
+
+
+def database_url(value: str | None = None) -> str:
+    """The SQLAlchemy URL for ``value``, ``$ARCHIVE_DB`` or ``archive.db``.
+
+    A plain path becomes a ``sqlite:///`` URL; a URL is used as it is.
+    """
+    value = value or os.environ.get("ARCHIVE_DB") or DEFAULT_DATABASE
+    if "://" in value:
+        return value
+    return f"sqlite:///{value}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL; None for other backends and in-memory databases."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def display_name(url: str) -> str:
+    """How to name the database in messages: its path, or the URL without a password."""
+    path = sqlite_path(url)
+    return str(path) if path else make_url(url).render_as_string(hide_password=True)
+
+
+def make_engine(url: str, *, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> Engine:
+    """An engine for ``url``; for SQLite, with WAL, foreign keys and a busy timeout.
+
+    Transactions start with ``BEGIN`` unless the connection has the execution
+    option ``immediate=True`` (see :func:`for_writing`), which starts them with
+    ``BEGIN IMMEDIATE`` so that a writer waits for the lock instead of failing.
+    """
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine, busy_timeout)
+    return engine
+
+
+def for_writing(engine: Engine) -> Engine:
+    """The same engine, with transactions that take the write lock when they begin."""
+    return engine.execution_options(immediate=True)
+
+
+def _configure_sqlite(engine: Engine, busy_timeout: float) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's begin event below issue BEGIN itself.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        immediate = connection.get_execution_options().get("immediate", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def create_database_file(url: str) -> None:
+    """Create an empty SQLite file readable by its owner only, if there is none."""
+    path = sqlite_path(url)
+    if path is None or path.exists():
+        return
+    if path.parent and not path.parent.is_dir():
+        raise DatabaseError(f"cannot create {path}: the folder {path.parent} does not exist")
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        pass
+    except OSError as error:
+        raise DatabaseError(f"cannot create {path}: {error.strerror}") from None
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """Alembic's configuration for the migrations shipped with the package."""
+    config = Config()
+    config.set_main_option("script_location", str(files("archive.migrations")))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    """The schema revision that this version of the code expects."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(connection: Connection) -> str | None:
+    """The schema revision recorded in the database, or None for a new database."""
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Migrate the database to ``revision`` in one transaction."""
+    with for_writing(engine).begin() as connection:
+        command.upgrade(alembic_config(connection), revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Migrate the database back to ``revision`` in one transaction."""
+    with for_writing(engine).begin() as connection:
+        command.downgrade(alembic_config(connection), revision)
+
+
+def open_database(url: str, *, create: bool = False) -> Engine:
+    """An engine for an archive database whose schema matches this code.
+
+    With ``create``, a missing SQLite file is created (mode 0600) and a
+    database with no tables is migrated. Raises :class:`DatabaseNotFound`,
+    :class:`SchemaTooOld`, :class:`SchemaTooNew` or :class:`DatabaseError`.
+    """
+    name = display_name(url)
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        if not create:
+            raise DatabaseNotFound(
+                f"{name} does not exist - run 'archive import PATH' to create it, "
+                "or name another database with --db"
+            )
+        create_database_file(url)
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            revision = current_revision(connection)
+            tables = inspect(connection).get_table_names()
+    except SQLAlchemyError as error:
+        engine.dispose()
+        raise DatabaseError(f"cannot open {name}: {_reason(error)}") from None
+    if revision is None and not tables and create:
+        upgrade(engine)
+        return engine
+    check_revision(name, revision, tables)
+    return engine
+
+
+def check_revision(name: str, revision: str | None, tables: list[str]) -> None:
+    """Raise unless ``revision`` is the one this code expects."""
+    head = head_revision()
+    if revision == head:
+        return
+    if revision is None:
+        if tables:
+            raise DatabaseError(f"{name} is not an archive database (it has other tables)")
+        raise SchemaTooOld(f"{name} has no schema yet - run 'archive db upgrade'")
+    scripts = ScriptDirectory.from_config(alembic_config())
+    known = {script.revision for script in scripts.walk_revisions()}
+    if revision not in known:
+        raise SchemaTooNew(
+            f"{name} has schema {revision}, newer than this version's {head} - "
+            "install a newer version of archive"
+        )
+    raise SchemaTooOld(
+        f"{name} has schema {revision} but this version expects {head} - run 'archive db upgrade'"
+    )
+
+
+def _reason(error: SQLAlchemyError) -> str:
+    original = getattr(error, "orig", None)
+    return str(original or error).splitlines()[0]

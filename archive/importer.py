@@ -1,0 +1,321 @@
+"""Import article files: read, decode, parse, then store, in batches.
+
+Every file ends up with one outcome, recorded in ``import_items``:
+imported, updated, unchanged, duplicate or rejected (with a reason code).
+Each batch is one transaction and each file a savepoint inside it, so a bad
+file never leaves a partial row and what was imported stays committed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from archive.dates import PLACEHOLDER_DATE
+from archive.db import for_writing
+from archive.decode import decode
+from archive.errors import FileRejected, InvalidURL
+from archive.mapping import UrlMap, lookup
+from archive.models import OUTCOMES, ImportItem, ImportRun, utcnow
+from archive.parse import ParsedArticle, parse_article
+from archive.store import Article, store_article
+from archive.urls import canonical_url, registrable_domain, url_host
+
+MAX_FILE_SIZE = 5 * 1024 * 1024
+"""Files larger than this (5 MiB) are rejected as too_large without being read."""
+
+BATCH_SIZE = 500
+"""Files per transaction."""
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """How to import a batch of files."""
+
+    source: str | None = None
+    """The source domain for files whose header and map give no URL."""
+    url_map: UrlMap = field(default_factory=dict)
+    max_size: int = MAX_FILE_SIZE
+    batch_size: int = BATCH_SIZE
+    dry_run: bool = False
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What the import did with one file."""
+
+    path: str
+    outcome: str
+    reason: str | None = None
+    message: str | None = None
+    document_id: int | None = None
+
+
+@dataclass
+class ImportSummary:
+    """The counts of each outcome, and the run they were recorded under."""
+
+    run_id: int | None
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(OUTCOMES, 0))
+    dry_run: bool = False
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def as_dict(self) -> dict[str, int | None]:
+        return {**self.counts, "run_id": self.run_id}
+
+
+def import_files(
+    engine: Engine,
+    paths: Iterable[Path],
+    options: ImportOptions,
+    *,
+    arguments: dict[str, object] | None = None,
+    on_file: Callable[[FileOutcome], None] | None = None,
+) -> ImportSummary:
+    """Import ``paths`` into the database behind ``engine``.
+
+    Commits after every ``options.batch_size`` files. With ``options.dry_run``
+    everything happens in one transaction that is rolled back at the end.
+    """
+    writer = for_writing(engine)
+    with Session(writer, expire_on_commit=False) as session:
+        if options.dry_run:
+            summary = ImportSummary(run_id=None, dry_run=True)
+            session.begin()
+            try:
+                run = ImportRun(arguments=json.dumps(arguments or {}))
+                session.add(run)
+                session.flush()
+                for path in paths:
+                    _import_one(session, run, path, options, summary, on_file)
+            finally:
+                session.rollback()
+            return summary
+
+        with session.begin():
+            run = ImportRun(arguments=json.dumps(arguments or {}, ensure_ascii=False))
+            session.add(run)
+        summary = ImportSummary(run_id=run.id)
+        try:
+            pending = iter(paths)
+            while True:
+                with session.begin():
+                    done = _import_batch(session, run, pending, options, summary, on_file)
+                    _record_counts(run, summary)
+                if done:
+                    break
+        except BaseException:
+            session.rollback()
+            with session.begin():
+                run.status = "interrupted"
+                run.finished_at = utcnow()
+            raise
+        with session.begin():
+            run.status = "completed"
+            run.finished_at = utcnow()
+        return summary
+
+
+def _import_batch(
+    session: Session,
+    run: ImportRun,
+    pending: Iterable[Path],
+    options: ImportOptions,
+    summary: ImportSummary,
+    on_file: Callable[[FileOutcome], None] | None,
+) -> bool:
+    """Import up to one batch of files; True when there are no more."""
+    count = 0
+    for path in pending:
+        _import_one(session, run, path, options, summary, on_file)
+        count += 1
+        if count >= options.batch_size:
+            return False
+    return True
+
+
+def _import_one(
+    session: Session,
+    run: ImportRun,
+    path: Path,
+    options: ImportOptions,
+    summary: ImportSummary,
+    on_file: Callable[[FileOutcome], None] | None,
+) -> None:
+    name = os.fsdecode(path)
+    size: int | None = None
+    sha256: str | None = None
+    try:
+        data = read_file(path, options.max_size)
+        size = len(data)
+        sha256 = hashlib.sha256(data).hexdigest()
+        with session.begin_nested():
+            outcome = _known_bytes(session, path, sha256) or _store(
+                session, path, data, sha256, options
+            )
+    except FileRejected as rejected:
+        outcome = FileOutcome(name, "rejected", rejected.reason, rejected.message)
+    except SQLAlchemyError as error:
+        message = str(getattr(error, "orig", error)).splitlines()[0]
+        outcome = FileOutcome(
+            name, "rejected", "store_error", f"the database refused it: {message}"
+        )
+    session.add(
+        ImportItem(
+            run_id=run.id,
+            path=name,
+            size=size,
+            sha256=sha256,
+            outcome=outcome.outcome,
+            reason=outcome.reason,
+            message=outcome.message,
+            document_id=outcome.document_id,
+        )
+    )
+    summary.counts[outcome.outcome] += 1
+    if on_file is not None:
+        on_file(outcome)
+
+
+def read_file(path: Path, max_size: int = MAX_FILE_SIZE) -> bytes:
+    """The bytes of a regular file no larger than ``max_size``; :class:`FileRejected` otherwise."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise FileRejected("unreadable", "a symlink whose target does not exist") from None
+        raise FileRejected("unreadable", "the file does not exist") from None
+    except OSError as error:
+        raise FileRejected("unreadable", f"cannot read the file: {error.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise FileRejected("not_a_file", "a folder reached through a symlink; it is not followed")
+    if not stat.S_ISREG(info.st_mode):
+        raise FileRejected("not_a_file", "not a regular file (a device, pipe or socket)")
+    if info.st_size > max_size:
+        raise FileRejected(
+            "too_large", f"the file has {info.st_size:,} bytes, more than the limit of {max_size:,}"
+        )
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_size + 1)
+    except OSError as error:
+        raise FileRejected("unreadable", f"cannot read the file: {error.strerror}") from None
+    if len(data) > max_size:
+        raise FileRejected("too_large", f"the file grew past the limit of {max_size:,} bytes")
+    return data
+
+
+def _known_bytes(session: Session, path: Path, sha256: str) -> FileOutcome | None:
+    """Unchanged or duplicate when these exact bytes are already stored."""
+    rows = session.execute(
+        select(ImportItem.path, ImportItem.document_id)
+        .where(ImportItem.sha256 == sha256, ImportItem.document_id.is_not(None))
+        .limit(50)
+    ).all()
+    if not rows:
+        return None
+    name = os.fsdecode(path)
+    for earlier_path, document_id in rows:
+        if Path(earlier_path).name == path.name:
+            return FileOutcome(name, "unchanged", document_id=document_id)
+    earlier_path, document_id = rows[0]
+    return FileOutcome(
+        name,
+        "duplicate",
+        message=f"byte-identical to {earlier_path} (document {document_id})",
+        document_id=document_id,
+    )
+
+
+def _store(
+    session: Session, path: Path, data: bytes, sha256: str, options: ImportOptions
+) -> FileOutcome:
+    decoded = decode(data)
+    parsed = parse_article(decoded.text)
+    notes = list(parsed.warnings)
+    if decoded.replaced:
+        notes.append(f"{decoded.replaced} invalid UTF-8 sequences were replaced with U+FFFD")
+    article = _resolve(path, parsed, options, notes)
+    result = store_article(
+        session,
+        article,
+        original=data,
+        original_sha256=sha256,
+        encoding=decoded.encoding,
+        text_sha256=hashlib.sha256(decoded.text.rstrip().encode("utf-8")).hexdigest(),
+    )
+    notes.extend(result.notes)
+    return FileOutcome(
+        os.fsdecode(path),
+        result.outcome,
+        message="; ".join(notes) or None,
+        document_id=result.document_id,
+    )
+
+
+def _resolve(
+    path: Path, parsed: ParsedArticle, options: ImportOptions, notes: list[str]
+) -> Article:
+    """Decide the article's URL, source, host and date from the file, the map and --source."""
+    entry = lookup(options.url_map, path)
+    url = parsed.url
+    if url is not None and entry is not None and entry.url is not None:
+        if _canonical_or_none(entry.url) != _canonical_or_none(url):
+            notes.append(f"the header URL wins over the map's {entry.url}")
+    elif url is None and entry is not None:
+        url = entry.url
+
+    canonical = _canonical_or_none(url)
+    if url is not None and canonical is None:
+        notes.append(f"the URL {url!r} is not a valid http(s) URL; stored without a URL")
+        url = None
+
+    published = parsed.published
+    if entry is not None and entry.published is not None and entry.published != published:
+        if published.start == PLACEHOLDER_DATE:
+            notes.append(f"placeholder date {published} replaced by the map's {entry.published}")
+            published = entry.published
+        else:
+            notes.append(f"the header date wins over the map's {entry.published}")
+
+    if canonical is not None and url is not None:
+        host: str | None = url_host(url)
+        assert host is not None
+        domain: str | None = registrable_domain(host)
+        if options.source is not None and registrable_domain(options.source) != domain:
+            notes.append(f"the URL's source {domain} wins over --source {options.source}")
+    elif options.source is not None:
+        host = options.source
+        domain = registrable_domain(options.source)
+    else:
+        host = domain = None
+    return Article(parsed, published, url, canonical, host, domain)
+
+
+def _canonical_or_none(url: str | None) -> str | None:
+    if url is None:
+        return None
+    try:
+        return canonical_url(url)
+    except InvalidURL:
+        return None
+
+
+def _record_counts(run: ImportRun, summary: ImportSummary) -> None:
+    run.imported = summary.counts["imported"]
+    run.updated = summary.counts["updated"]
+    run.unchanged = summary.counts["unchanged"]
+    run.duplicate = summary.counts["duplicate"]
+    run.rejected = summary.counts["rejected"]

@@ -1,0 +1,189 @@
+"""The archive's tables, as typed SQLAlchemy models.
+
+Dates of publication are ISO-8601 text (``YYYY-MM-DD``, the first day of the
+period for partial dates) so that plain SQL comparisons work in sqlite3.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+OUTCOMES = ("imported", "updated", "unchanged", "duplicate", "rejected")
+"""What an import did with one file."""
+
+PRECISIONS = ("day", "month", "year")
+
+
+def utcnow() -> dt.datetime:
+    """Now, in UTC without a time zone, as the database stores it."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Source(Base):
+    """A publisher, identified by its registrable domain (``bbc.co.uk``)."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    domain: Mapped[str] = mapped_column(String(253), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    documents: Mapped[list[Document]] = relationship(back_populates="source")
+
+
+class _Content:
+    """Columns that every stored text of an article has, current or earlier."""
+
+    url: Mapped[str | None] = mapped_column(String(2048))
+    published: Mapped[str] = mapped_column(String(10))
+    date_precision: Mapped[str] = mapped_column(String(5))
+    title: Mapped[str] = mapped_column(Text)
+    title_derived: Mapped[bool] = mapped_column(default=False)
+    label: Mapped[str | None] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    word_count: Mapped[int] = mapped_column(Integer)
+    encoding: Mapped[str] = mapped_column(String(32))
+    text_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    original_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    original: Mapped[bytes] = mapped_column(LargeBinary)
+    """The file's bytes exactly as they were imported."""
+
+
+class Document(_Content, Base):
+    """The current version of one article."""
+
+    __tablename__ = "documents"
+    __table_args__ = (
+        CheckConstraint("date_precision IN ('day', 'month', 'year')", name="date_precision"),
+        Index(None, "published"),
+        Index(None, "source_id", "published"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"))
+    canonical_url: Mapped[str | None] = mapped_column(String(2048), unique=True)
+    host: Mapped[str | None] = mapped_column(String(253))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    source: Mapped[Source | None] = relationship(back_populates="documents")
+    versions: Mapped[list[DocumentVersion]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="DocumentVersion.id"
+    )
+
+
+class DocumentVersion(_Content, Base):
+    """An earlier text of an article, kept when a re-crawl replaced it."""
+
+    __tablename__ = "document_versions"
+    __table_args__ = (
+        CheckConstraint("date_precision IN ('day', 'month', 'year')", name="date_precision"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    """When this text was first stored."""
+    superseded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    document: Mapped[Document] = relationship(back_populates="versions")
+
+
+class ImportRun(Base):
+    """One run of ``archive import``, with its arguments and outcome counts."""
+
+    __tablename__ = "import_runs"
+    __table_args__ = (
+        CheckConstraint(
+            "status IN ('running', 'completed', 'interrupted', 'failed')", name="status"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(16), default="running")
+    arguments: Mapped[str] = mapped_column(Text)
+    """The import's paths and options, as JSON."""
+    imported: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    duplicate: Mapped[int] = mapped_column(Integer, default=0)
+    rejected: Mapped[int] = mapped_column(Integer, default=0)
+
+    items: Mapped[list[ImportItem]] = relationship(back_populates="run")
+
+
+class ImportItem(Base):
+    """What one import run did with one input file."""
+
+    __tablename__ = "import_items"
+    __table_args__ = (
+        CheckConstraint(
+            "outcome IN ('imported', 'updated', 'unchanged', 'duplicate', 'rejected')",
+            name="outcome",
+        ),
+        Index(None, "run_id", "outcome"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("import_runs.id", ondelete="CASCADE"))
+    path: Mapped[str] = mapped_column(Text)
+    size: Mapped[int | None] = mapped_column(BigInteger)
+    sha256: Mapped[str | None] = mapped_column(String(64), index=True)
+    outcome: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str | None] = mapped_column(String(32))
+    """A short code for rejected files (``empty``, ``bad_date``, ...)."""
+    message: Mapped[str | None] = mapped_column(Text)
+    """Why the file was rejected, or what was noticed while storing it."""
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL"), index=True
+    )
+
+    run: Mapped[ImportRun] = relationship(back_populates="items")
+
+
+ARTICLES_VIEW = """
+CREATE VIEW articles AS
+SELECT
+    documents.id AS id,
+    documents.published AS published,
+    documents.date_precision AS date_precision,
+    sources.domain AS source,
+    documents.host AS host,
+    documents.url AS url,
+    documents.title AS title,
+    documents.body AS body,
+    documents.word_count AS word_count
+FROM documents
+LEFT JOIN sources ON sources.id = documents.source_id
+"""
+"""One row per article with what a reader wants; ``source`` is NULL when unknown."""
