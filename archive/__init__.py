@@ -1,0 +1,67 @@
+"""A news article archive in one SQLite file.
+
+The library does everything the ``archive`` command does::
+
+    from sqlalchemy.orm import Session
+    from archive import Filters, ImportOptions, import_files, iter_input_files
+    from archive import open_database, parse_partial_date, search_documents
+
+    engine = open_database("sqlite:///archive.db", create=True)
+    import_files(engine, iter_input_files(["seeds/"]), ImportOptions())
+    with Session(engine) as session:
+        june = Filters(date_from=parse_partial_date("2024-06"),
+                       date_to=parse_partial_date("2024-06"))
+        for article in search_documents(session, june):
+            print(article.published, article.source, article.title)
+"""
+
+from archive.dates import PartialDate, parse_partial_date
+from archive.db import database_url, make_engine, open_database, upgrade
+from archive.decode import DecodedText, decode
+from archive.errors import ArchiveError, FileRejected
+from archive.importer import FileOutcome, ImportOptions, ImportSummary, import_files
+from archive.inputs import iter_input_files
+from archive.mapping import load_url_map
+from archive.parse import ParsedArticle, parse_article
+from archive.queries import (
+    DocumentDetail,
+    DocumentSummary,
+    Filters,
+    count_by_period,
+    count_documents,
+    get_document,
+    list_sources,
+    search_documents,
+)
+from archive.urls import canonical_url, registrable_domain
+
+__all__ = [
+    "ArchiveError",
+    "DecodedText",
+    "DocumentDetail",
+    "DocumentSummary",
+    "FileOutcome",
+    "FileRejected",
+    "Filters",
+    "ImportOptions",
+    "ImportSummary",
+    "ParsedArticle",
+    "PartialDate",
+    "canonical_url",
+    "count_by_period",
+    "count_documents",
+    "database_url",
+    "decode",
+    "get_document",
+    "import_files",
+    "iter_input_files",
+    "list_sources",
+    "load_url_map",
+    "make_engine",
+    "open_database",
+    "parse_article",
+    "parse_partial_date",
+    "registrable_domain",
+    "search_documents",
+    "upgrade",
+]

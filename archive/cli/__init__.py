@@ -1,0 +1,11 @@
+"""The ``archive`` command line: a thin layer over the archive library."""
+
+from __future__ import annotations
+
+from . import browsing, database, importing, reports  # noqa: F401  (they register commands)
+from .app import app
+
+
+def main() -> None:
+    """Run the ``archive`` command."""
+    app()

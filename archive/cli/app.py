@@ -1,0 +1,123 @@
+"""The root command: the global --db option and one-line errors."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from archive.db import database_url
+from archive.errors import (
+    ArchiveError,
+    DatabaseNotFound,
+    InputPathError,
+    InvalidDate,
+    InvalidDomain,
+    InvalidOption,
+    InvalidURL,
+    MapFileError,
+)
+
+USAGE_ERRORS = (
+    InvalidDate,
+    InvalidDomain,
+    InvalidOption,
+    InvalidURL,
+    MapFileError,
+    InputPathError,
+    DatabaseNotFound,
+)
+"""Errors in what the user typed: exit status 2. Every other error exits with 1."""
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print ``Error: message`` on stderr and return the Exit to raise."""
+    typer.echo(f"Error: {message}", err=True)
+    return typer.Exit(code)
+
+
+class ArchiveGroup(TyperGroup):
+    """Reports every error as one ``Error: ...`` line, never a traceback."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except typer.TyperException as error:  # usage errors from the parser
+            typer.echo(f"Error: {error.format_message()}", err=True)
+            code = error.exit_code
+        except ArchiveError as error:
+            typer.echo(f"Error: {error}", err=True)
+            code = 2 if isinstance(error, USAGE_ERRORS) else 1
+        except typer.Abort:
+            typer.echo("Error: aborted", err=True)
+            code = 130
+        except KeyboardInterrupt:
+            typer.echo("Error: interrupted", err=True)
+            code = 130
+        except Exception as error:
+            if os.environ.get("ARCHIVE_DEBUG"):
+                raise
+            typer.echo(
+                f"Error: unexpected {type(error).__name__}: {error} "
+                "(set ARCHIVE_DEBUG=1 to see where)",
+                err=True,
+            )
+            code = 1
+        else:
+            code = result if isinstance(result, int) else 0
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+app = typer.Typer(
+    cls=ArchiveGroup,
+    help="Keep an archive of news article files in one SQLite database and query it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@dataclass(frozen=True)
+class State:
+    """What the root command hands to every subcommand."""
+
+    database_url: str
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="Database file or SQLAlchemy URL [default: $ARCHIVE_DB, else ./archive.db].",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Keep an archive of news article files in one SQLite database and query it."""
+    ctx.obj = State(database_url(db))
+
+
+def state(ctx: typer.Context) -> State:
+    """The State the root command stored."""
+    found = ctx.find_object(State)
+    assert found is not None
+    return found

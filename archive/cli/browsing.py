@@ -1,0 +1,144 @@
+"""archive search and archive show: find articles and read one."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from sqlalchemy.orm import Session
+
+from archive.db import open_database
+from archive.queries import (
+    DocumentDetail,
+    count_documents,
+    get_document,
+    search_documents,
+)
+
+from .app import app, state
+from .options import ListFormat, filters_from_options
+from .output import emit, render
+
+SEARCH_COLUMNS = [
+    ("id", "id"),
+    ("published", "published"),
+    ("source", "source"),
+    ("word_count", "words"),
+    ("title", "title"),
+]
+
+FromOption = Annotated[
+    str | None,
+    typer.Option(
+        "--from", help="First date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD.", show_default=False
+    ),
+]
+ToOption = Annotated[
+    str | None,
+    typer.Option(
+        "--to",
+        help="Last date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD (2024-06 ends on 06-30).",
+        show_default=False,
+    ),
+]
+SourceOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--source",
+        help="Source domain; rt.com also matches its subdomains; 'unknown' for none. Repeatable.",
+        show_default=False,
+    ),
+]
+
+
+class Sort(StrEnum):
+    newest = "newest"
+    oldest = "oldest"
+
+
+class ShowFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    source: SourceOption = None,
+    limit: Annotated[int, typer.Option(min=0, help="Show at most this many articles.")] = 20,
+    offset: Annotated[int, typer.Option(min=0, help="Skip this many articles first.")] = 0,
+    sort: Annotated[Sort, typer.Option(help="Order of the results.")] = Sort.newest,
+    output_format: Annotated[
+        ListFormat, typer.Option("--format", help="Output format.")
+    ] = ListFormat.table,
+    count: Annotated[
+        bool, typer.Option("--count", help="Print only the number of matching articles.")
+    ] = False,
+) -> None:
+    """List the articles published between two dates, by one or more sources."""
+    filters = filters_from_options(date_from, date_to, source)
+    engine = open_database(state(ctx).database_url)
+    with Session(engine) as session:
+        if count:
+            emit(str(count_documents(session, filters)))
+            return
+        results = search_documents(session, filters, sort=sort.value, limit=limit, offset=offset)
+        total = (
+            count_documents(session, filters)
+            if output_format is ListFormat.table and len(results) == limit
+            else None
+        )
+    rows = [result.as_dict() for result in results]
+    if output_format is ListFormat.table and not rows:
+        typer.echo("No articles match.", err=True)
+        return
+    emit(render(rows, output_format.value, SEARCH_COLUMNS))
+    if total is not None and total > offset + len(rows):
+        typer.echo(
+            f"Showing {offset + 1}-{offset + len(rows)} of {total}; "
+            f"see more with --offset {offset + len(rows)} or --limit",
+            err=True,
+        )
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    reference: Annotated[str, typer.Argument(metavar="ID|URL", help="Document id or URL.")],
+    output_format: Annotated[
+        ShowFormat, typer.Option("--format", help="Output format.")
+    ] = ShowFormat.text,
+) -> None:
+    """Show one article with its metadata, by id or by URL."""
+    engine = open_database(state(ctx).database_url)
+    with Session(engine) as session:
+        document = get_document(session, reference)
+    if output_format is ShowFormat.json:
+        emit(json.dumps(document.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        emit(render_document(document))
+
+
+def render_document(document: DocumentDetail) -> str:
+    """An article as text: title, metadata lines, then the body."""
+    summary = document.summary
+    fields = [
+        ("id", str(summary.id)),
+        ("published", summary.published),
+        ("source", summary.source),
+        ("host", summary.host),
+        ("url", summary.url),
+        ("label", document.label),
+        ("title", "derived from the first sentence" if document.title_derived else None),
+        ("words", str(summary.word_count)),
+        ("encoding", document.encoding),
+        ("versions", f"{len(document.versions)} earlier" if document.versions else None),
+        ("files", ", ".join(document.files) or None),
+    ]
+    lines = [summary.title, ""]
+    lines += [f"{name + ':':<11}{value}" for name, value in fields if value]
+    return "\n".join([*lines, "", document.body])

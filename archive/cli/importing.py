@@ -1,0 +1,229 @@
+"""archive import: bring files into the archive, and list what was rejected."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TaskProgressColumn,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from sqlalchemy.orm import Session
+
+from archive.db import open_database
+from archive.errors import InvalidDomain, InvalidOption
+from archive.importer import (
+    BATCH_SIZE,
+    MAX_FILE_SIZE,
+    FileOutcome,
+    ImportOptions,
+    ImportSummary,
+    import_files,
+)
+from archive.inputs import STDIN, check_input_paths, iter_input_files
+from archive.mapping import load_url_map
+from archive.models import OUTCOMES
+from archive.runs import rejected_items
+from archive.urls import normalize_domain
+
+from .app import app, state
+from .output import emit, render
+
+SHOWN_REJECTS = 20
+"""Rejected files named on stderr during an import; the rest are counted."""
+
+
+@app.command("import")
+def import_command(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files, folders (read recursively), glob patterns, or - to read paths "
+            "from stdin. With --rejected: the run number.",
+            show_default=False,
+        ),
+    ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(help="Source domain for files whose header and map give no URL."),
+    ] = None,
+    map_file: Annotated[
+        Path | None,
+        typer.Option("--map", help="CSV or JSONL file with columns file, url and optionally date."),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Parse and report without writing anything.")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the summary (or rejected list) as JSON.")
+    ] = False,
+    rejected: Annotated[
+        bool,
+        typer.Option(
+            "--rejected", help="List the rejected files of run RUN (default: the latest)."
+        ),
+    ] = False,
+    max_size: Annotated[
+        int, typer.Option(min=1, help="Reject files larger than this many bytes.")
+    ] = MAX_FILE_SIZE,
+    batch_size: Annotated[int, typer.Option(min=1, help="Files per transaction.")] = BATCH_SIZE,
+) -> None:
+    """Import article files into the archive.
+
+    Every file ends up imported, updated, unchanged, duplicate or rejected.
+    Exit status: 0 when nothing was rejected, 3 when some files were rejected
+    and the rest was stored, 1 on a fatal error.
+    """
+    if rejected:
+        _list_rejected(ctx, paths or [], as_json)
+        return
+    if not paths:
+        raise InvalidOption("name at least one file, folder or glob to import, or - for stdin")
+    check_input_paths(paths)
+    options = ImportOptions(
+        source=_source(source),
+        url_map=load_url_map(map_file) if map_file is not None else {},
+        max_size=max_size,
+        batch_size=batch_size,
+        dry_run=dry_run,
+    )
+    url = state(ctx).database_url
+    engine = open_database("sqlite://" if dry_run and _missing(url) else url, create=True)
+    arguments: dict[str, object] = {
+        "paths": paths,
+        "source": options.source,
+        "map": str(map_file) if map_file else None,
+        "max_size": max_size,
+        "batch_size": batch_size,
+    }
+    reporter = _Reporter(show_progress=Console(stderr=True).is_terminal and not as_json)
+    try:
+        with reporter.progress(paths):
+            summary = import_files(
+                engine,
+                iter_input_files(paths, sys.stdin if STDIN in paths else None),
+                options,
+                arguments=arguments,
+                on_file=reporter.on_file,
+            )
+    finally:
+        engine.dispose()
+    reporter.finish()
+    if as_json:
+        emit(json.dumps(summary.as_dict()))
+    else:
+        emit(_summary_line(summary))
+    if summary.counts["rejected"]:
+        raise typer.Exit(3)
+
+
+def _source(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return normalize_domain(value)
+    except InvalidDomain as error:
+        raise InvalidOption(f"--source {error}") from None
+
+
+def _missing(url: str) -> bool:
+    from archive.db import sqlite_path
+
+    path = sqlite_path(url)
+    return path is not None and not path.exists()
+
+
+def _summary_line(summary: ImportSummary) -> str:
+    counts = ", ".join(f"{summary.counts[outcome]} {outcome}" for outcome in OUTCOMES)
+    if summary.dry_run:
+        return f"Dry run, nothing written: {counts} ({summary.total} files)"
+    line = f"Import run {summary.run_id}: {counts} ({summary.total} files)"
+    if summary.counts["rejected"]:
+        line += f"; list the rejected files with 'archive import --rejected {summary.run_id}'"
+    return line
+
+
+class _Reporter:
+    """A progress bar on a terminal, and the first rejected files on stderr."""
+
+    def __init__(self, show_progress: bool) -> None:
+        self.show_progress = show_progress
+        self.rejected = 0
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
+
+    def progress(self, paths: list[str]) -> Progress | _NoProgress:
+        if not self.show_progress:
+            return _NoProgress()
+        total = None if STDIN in paths else sum(1 for _ in iter_input_files(paths))
+        self._progress = Progress(
+            TextColumn("importing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TaskProgressColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self._task = self._progress.add_task("import", total=total, rate="")
+        return self._progress
+
+    def on_file(self, outcome: FileOutcome) -> None:
+        if outcome.outcome == "rejected":
+            self.rejected += 1
+            if self.rejected <= SHOWN_REJECTS:
+                message = f"rejected {outcome.path}: {outcome.reason}: {outcome.message}"
+                if self._progress is not None:
+                    self._progress.console.print(message, markup=False, highlight=False)
+                else:
+                    typer.echo(message, err=True)
+        if self._progress is not None and self._task is not None:
+            self._progress.advance(self._task)
+            task = self._progress.tasks[0]
+            speed = task.speed
+            self._progress.update(self._task, rate=f"{speed:,.0f} files/s" if speed else "")
+
+    def finish(self) -> None:
+        if self.rejected > SHOWN_REJECTS:
+            typer.echo(f"... and {self.rejected - SHOWN_REJECTS} more rejected files", err=True)
+
+
+class _NoProgress:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc_info: object) -> None:
+        return None
+
+
+def _list_rejected(ctx: typer.Context, arguments: list[str], as_json: bool) -> None:
+    if len(arguments) > 1 or (arguments and not arguments[0].isdigit()):
+        raise InvalidOption(
+            f"--rejected takes one run number, not {' '.join(arguments)!r} - "
+            "for example 'archive import --rejected 3'"
+        )
+    run_id = int(arguments[0]) if arguments else None
+    engine = open_database(state(ctx).database_url)
+    with Session(engine) as session:
+        run, items = rejected_items(session, run_id)
+    rows = [{"path": item.path, "reason": item.reason, "message": item.message} for item in items]
+    if as_json:
+        emit(json.dumps({"run_id": run, "rejected": rows}, ensure_ascii=False, indent=2))
+    elif rows:
+        emit(
+            render(rows, "table", [("path", "path"), ("reason", "reason"), ("message", "message")])
+        )
+    else:
+        emit(f"Import run {run} rejected no files.")

@@ -1,0 +1,67 @@
+"""Option values shared by several commands, checked into library types."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from archive.dates import PartialDate, parse_partial_date
+from archive.errors import InvalidDate, InvalidDomain, InvalidOption
+from archive.queries import UNKNOWN_SOURCE, Filters
+from archive.urls import normalize_domain
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ListFormat(StrEnum):
+    """Output formats of lists of articles, which can also be bare ids."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    ids = "ids"
+
+
+def date_option(name: str, value: str | None) -> PartialDate | None:
+    """Parse a --from/--to value; the error names the option."""
+    if value is None:
+        return None
+    try:
+        return parse_partial_date(value)
+    except InvalidDate as error:
+        raise InvalidOption(f"{name} {error}") from None
+
+
+def source_option(values: list[str] | None) -> tuple[str, ...]:
+    """Check --source values: domain names or 'unknown'."""
+    checked = []
+    for value in values or ():
+        if value.strip().lower() == UNKNOWN_SOURCE:
+            checked.append(UNKNOWN_SOURCE)
+            continue
+        try:
+            checked.append(normalize_domain(value))
+        except InvalidDomain as error:
+            raise InvalidOption(f"--source {error}, or 'unknown'") from None
+    return tuple(checked)
+
+
+def filters_from_options(
+    date_from: str | None, date_to: str | None, sources: list[str] | None
+) -> Filters:
+    """The Filters for the shared --from, --to and --source options."""
+    filters = Filters(
+        date_from=date_option("--from", date_from),
+        date_to=date_option("--to", date_to),
+        sources=source_option(sources),
+    )
+    if filters.date_from and filters.date_to and filters.date_from.start > filters.date_to.end:
+        raise InvalidOption(
+            f"--from {filters.date_from} is after --to {filters.date_to} - swap them"
+        )
+    return filters

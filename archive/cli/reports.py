@@ -1,0 +1,95 @@
+"""archive sources and archive stats: what the archive holds, over time."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from sqlalchemy.orm import Session
+
+from archive.db import open_database
+from archive.queries import count_by_period, list_sources
+
+from .app import app, state
+from .browsing import FromOption, SourceOption, ToOption
+from .options import OutputFormat, filters_from_options
+from .output import emit, render
+
+
+class Period(StrEnum):
+    day = "day"
+    week = "week"
+    month = "month"
+    year = "year"
+
+
+@app.command()
+def sources(
+    ctx: typer.Context,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", help="Output format.")
+    ] = OutputFormat.table,
+) -> None:
+    """List every source with its number of articles and first and last dates."""
+    engine = open_database(state(ctx).database_url)
+    with Session(engine) as session:
+        rows = [
+            {"source": s.source, "articles": s.articles, "first": s.first, "last": s.last}
+            for s in list_sources(session)
+        ]
+    if output_format is OutputFormat.table and not rows:
+        typer.echo("The archive is empty.", err=True)
+        return
+    emit(
+        render(
+            rows,
+            output_format.value,
+            [("source", "source"), ("articles", "articles"), ("first", "first"), ("last", "last")],
+        )
+    )
+
+
+@app.command()
+def stats(
+    ctx: typer.Context,
+    by: Annotated[Period, typer.Option(help="Length of each period.")] = Period.month,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    source: SourceOption = None,
+    total: Annotated[
+        bool, typer.Option("--total", help="Sum the sources into one series.")
+    ] = False,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", help="Output format.")
+    ] = OutputFormat.table,
+) -> None:
+    """Count articles per period and source, in date order, with empty periods shown as 0."""
+    filters = filters_from_options(date_from, date_to, source)
+    engine = open_database(state(ctx).database_url)
+    with Session(engine) as session:
+        counts = count_by_period(session, filters, by=by.value, total=total)
+    rows = [
+        {"period": row.period, "source": row.source, "articles": row.articles}
+        for row in counts.rows
+    ]
+    if output_format is OutputFormat.table and not rows:
+        typer.echo("No articles match.", err=True)
+    else:
+        emit(
+            render(
+                rows,
+                output_format.value,
+                [("period", by.value), ("source", "source"), ("articles", "articles")],
+            )
+        )
+    if counts.too_vague:
+        typer.echo(
+            f"Not counted: {counts.too_vague} articles dated less precisely than a {by.value}.",
+            err=True,
+        )
+    if counts.placeholder:
+        typer.echo(
+            f"Not counted: {counts.placeholder} articles with the placeholder date 1970-01-01.",
+            err=True,
+        )

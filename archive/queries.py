@@ -1,0 +1,412 @@
+"""Questions asked of the archive: which articles, one article, sources, counts over time.
+
+Functions take a Session and return plain data; they never commit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
+from sqlalchemy.orm import Session
+
+from archive.dates import PLACEHOLDER_DATE, PartialDate, format_partial_date
+from archive.errors import DocumentNotFound, InvalidURL
+from archive.models import Document, DocumentVersion, ImportItem, Source
+from archive.urls import canonical_url, normalize_domain, registrable_domain
+
+UNKNOWN_SOURCE = "unknown"
+"""What ``--source`` takes to select articles whose source is not known."""
+UNKNOWN_LABEL = "(unknown)"
+"""How an unknown source is shown."""
+
+Sort = Literal["newest", "oldest"]
+Period = Literal["day", "week", "month", "year"]
+SORTS: tuple[Sort, ...] = ("newest", "oldest")
+PERIODS: tuple[Period, ...] = ("day", "week", "month", "year")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which articles a query is about; every field narrows the selection."""
+
+    date_from: PartialDate | None = None
+    """Inclusive: from the first day of this period."""
+    date_to: PartialDate | None = None
+    """Inclusive: up to the last day of this period (``2024-06`` ends on 06-30)."""
+    sources: tuple[str, ...] = ()
+    """Domains (``rt.com`` also matches ``*.rt.com``) or ``unknown``; any may match."""
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """One line of a search result."""
+
+    id: int
+    published: str
+    source: str
+    host: str | None
+    url: str | None
+    title: str
+    word_count: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "published": self.published,
+            "source": self.source,
+            "host": self.host,
+            "url": self.url,
+            "title": self.title,
+            "word_count": self.word_count,
+        }
+
+
+@dataclass(frozen=True)
+class VersionSummary:
+    """An earlier text of a document."""
+
+    id: int
+    published: str
+    title: str
+    word_count: int
+    stored_at: dt.datetime
+    superseded_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class DocumentDetail:
+    """Everything about one document, for ``archive show``."""
+
+    summary: DocumentSummary
+    canonical_url: str | None
+    date_precision: str
+    label: str | None
+    title_derived: bool
+    body: str
+    encoding: str
+    original_sha256: str
+    imported_at: dt.datetime
+    updated_at: dt.datetime
+    versions: list[VersionSummary] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    """Every path the document was imported from, oldest first."""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            **self.summary.as_dict(),
+            "date_precision": self.date_precision,
+            "canonical_url": self.canonical_url,
+            "label": self.label,
+            "title_derived": self.title_derived,
+            "encoding": self.encoding,
+            "original_sha256": self.original_sha256,
+            "imported_at": self.imported_at.isoformat(),
+            "updated_at": self.updated_at.isoformat(),
+            "files": self.files,
+            "versions": [
+                {
+                    "id": version.id,
+                    "published": version.published,
+                    "title": version.title,
+                    "word_count": version.word_count,
+                    "stored_at": version.stored_at.isoformat(),
+                    "superseded_at": version.superseded_at.isoformat(),
+                }
+                for version in self.versions
+            ],
+            "body": self.body,
+        }
+
+
+@dataclass(frozen=True)
+class SourceSummary:
+    """A source with how many articles it has and their date span."""
+
+    source: str
+    articles: int
+    first: str
+    last: str
+
+
+@dataclass(frozen=True)
+class PeriodCount:
+    """How many articles one source published in one period."""
+
+    period: str
+    source: str
+    articles: int
+
+
+@dataclass(frozen=True)
+class PeriodCounts:
+    """Counts over time, and how many articles had too vague a date to be counted."""
+
+    rows: list[PeriodCount]
+    too_vague: int = 0
+    """Articles whose date is less precise than the period (a month-only date by day)."""
+    placeholder: int = 0
+    """Articles with the placeholder date 1970-01-01, which are left out."""
+
+
+def _summary_columns() -> tuple[Any, ...]:
+    return (
+        Document.id,
+        Document.published,
+        Document.date_precision,
+        Source.domain,
+        Document.host,
+        Document.url,
+        Document.title,
+        Document.word_count,
+    )
+
+
+def _summary(row: Any) -> DocumentSummary:
+    return DocumentSummary(
+        id=row.id,
+        published=format_partial_date(row.published, row.date_precision),
+        source=row.domain or UNKNOWN_LABEL,
+        host=row.host,
+        url=row.url,
+        title=row.title,
+        word_count=row.word_count,
+    )
+
+
+def source_condition(session: Session, name: str) -> ColumnElement[bool]:
+    """Articles of source ``name``: a domain, a host under it, or ``unknown``.
+
+    Raises :class:`InvalidDomain` for a value that is not a domain name.
+    """
+    if name.strip().lower() == UNKNOWN_SOURCE:
+        return Document.source_id.is_(None)
+    host = normalize_domain(name)
+    domain = registrable_domain(host)
+    source_id = session.scalar(select(Source.id).where(Source.domain == domain))
+    if source_id is None:
+        return false()
+    if host == domain:
+        return Document.source_id == source_id
+    return and_(
+        Document.source_id == source_id,
+        or_(Document.host == host, Document.host.endswith("." + host, autoescape=True)),
+    )
+
+
+def filter_conditions(session: Session, filters: Filters) -> list[ColumnElement[bool]]:
+    """The WHERE conditions for ``filters``."""
+    conditions: list[ColumnElement[bool]] = []
+    if filters.date_from is not None:
+        conditions.append(Document.published >= filters.date_from.iso)
+    if filters.date_to is not None:
+        conditions.append(Document.published <= filters.date_to.end.isoformat())
+    if filters.sources:
+        conditions.append(or_(*(source_condition(session, name) for name in filters.sources)))
+    return conditions
+
+
+def _select_documents(session: Session, filters: Filters) -> Select[Any]:
+    return (
+        select(*_summary_columns())
+        .outerjoin(Source, Source.id == Document.source_id)
+        .where(*filter_conditions(session, filters))
+    )
+
+
+def search_documents(
+    session: Session,
+    filters: Filters,
+    *,
+    sort: Sort = "newest",
+    limit: int | None = 20,
+    offset: int = 0,
+) -> list[DocumentSummary]:
+    """Articles matching ``filters``, newest or oldest first."""
+    if sort == "newest":
+        order = (Document.published.desc(), Document.id.desc())
+    else:
+        order = (Document.published.asc(), Document.id.asc())
+    query = _select_documents(session, filters).order_by(*order).offset(offset).limit(limit)
+    return [_summary(row) for row in session.execute(query)]
+
+
+def count_documents(session: Session, filters: Filters) -> int:
+    """How many articles match ``filters``."""
+    query = select(func.count()).select_from(Document).where(*filter_conditions(session, filters))
+    return session.scalar(query) or 0
+
+
+def get_document(session: Session, reference: str | int) -> DocumentDetail:
+    """The document with this id, or whose URL has the same canonical form as ``reference``."""
+    text = str(reference).strip()
+    if text.isdigit():
+        condition = Document.id == int(text)
+        missing = f"no document has id {text} - find ids with 'archive search'"
+    else:
+        try:
+            condition = Document.canonical_url == canonical_url(text)
+        except InvalidURL:
+            raise DocumentNotFound(
+                f"{text!r} is neither a document id nor an http(s) URL"
+            ) from None
+        missing = f"no document has the URL {text} - find it with 'archive search'"
+    row = session.execute(
+        select(
+            *_summary_columns(),
+            Document.canonical_url,
+            Document.label,
+            Document.title_derived,
+            Document.body,
+            Document.encoding,
+            Document.original_sha256,
+            Document.created_at,
+            Document.updated_at,
+        )
+        .outerjoin(Source, Source.id == Document.source_id)
+        .where(condition)
+    ).one_or_none()
+    if row is None:
+        raise DocumentNotFound(missing)
+    versions = [
+        VersionSummary(
+            id=version.id,
+            published=format_partial_date(version.published, version.date_precision),
+            title=version.title,
+            word_count=version.word_count,
+            stored_at=version.created_at,
+            superseded_at=version.superseded_at,
+        )
+        for version in session.scalars(
+            select(DocumentVersion)
+            .where(DocumentVersion.document_id == row.id)
+            .order_by(DocumentVersion.id)
+        )
+    ]
+    files = list(
+        session.scalars(
+            select(ImportItem.path)
+            .where(ImportItem.document_id == row.id, ImportItem.outcome != "unchanged")
+            .order_by(ImportItem.id)
+        )
+    )
+    return DocumentDetail(
+        summary=_summary(row),
+        canonical_url=row.canonical_url,
+        date_precision=row.date_precision,
+        label=row.label,
+        title_derived=row.title_derived,
+        body=row.body,
+        encoding=row.encoding,
+        original_sha256=row.original_sha256,
+        imported_at=row.created_at,
+        updated_at=row.updated_at,
+        versions=versions,
+        files=list(dict.fromkeys(files)),
+    )
+
+
+def list_sources(session: Session) -> list[SourceSummary]:
+    """Every source with its article count and first and last dates, most articles first."""
+    count = func.count(Document.id)
+    query = (
+        select(Source.domain, count, func.min(Document.published), func.max(Document.published))
+        .select_from(Document)
+        .outerjoin(Source, Source.id == Document.source_id)
+        .group_by(Source.domain)
+        .order_by(count.desc(), Source.domain)
+    )
+    return [
+        SourceSummary(domain or UNKNOWN_LABEL, articles, first, last)
+        for domain, articles, first, last in session.execute(query)
+    ]
+
+
+def count_by_period(
+    session: Session, filters: Filters, *, by: Period = "month", total: bool = False
+) -> PeriodCounts:
+    """Articles per period and source, in date order, with zero-count periods filled in.
+
+    Each source's series runs over the range of ``filters``, or, where the
+    range is open, from that source's first to its last article. With
+    ``total`` the sources are summed into one series named ``(all)``.
+    Articles whose date is less precise than ``by`` and placeholder dates
+    (1970-01-01) are not counted; their numbers are returned.
+    """
+    precise = {"day": ("day",), "week": ("day",), "month": ("day", "month")}.get(
+        by, ("day", "month", "year")
+    )
+    placeholder = PLACEHOLDER_DATE.isoformat()
+    conditions = filter_conditions(session, filters)
+    day_key = {
+        "month": func.substr(Document.published, 1, 7),
+        "year": func.substr(Document.published, 1, 4),
+    }.get(by, Document.published)
+    query = (
+        select(Source.domain, day_key, func.count())
+        .select_from(Document)
+        .outerjoin(Source, Source.id == Document.source_id)
+        .where(
+            *conditions,
+            Document.date_precision.in_(precise),
+            Document.published != placeholder,
+        )
+        .group_by(Source.domain, day_key)
+    )
+    series: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for domain, key, articles in session.execute(query):
+        name = "(all)" if total else domain or UNKNOWN_LABEL
+        series[name][_period_of(key, by)] += articles
+
+    excluded = session.execute(
+        select(
+            func.count().filter(Document.published == placeholder),
+            func.count().filter(
+                Document.published != placeholder, Document.date_precision.not_in(precise)
+            ),
+        ).where(*conditions)
+    ).one()
+    rows: list[PeriodCount] = []
+    for name, counts in series.items():
+        first = _period_of(filters.date_from.iso, by) if filters.date_from else min(counts)
+        last = _period_of(filters.date_to.end.isoformat(), by) if filters.date_to else max(counts)
+        for period in _periods(first, last, by):
+            rows.append(PeriodCount(period, name, counts.get(period, 0)))
+    rows.sort(key=lambda row: (row.period, row.source))
+    return PeriodCounts(rows, too_vague=excluded[1], placeholder=excluded[0])
+
+
+def _period_of(key: str, by: Period) -> str:
+    """The period label of a date or date prefix: 2024-06-24 by week is 2024-W26."""
+    if by == "week":
+        year, week, _ = dt.date.fromisoformat(key).isocalendar()
+        return f"{year}-W{week:02d}"
+    return key[: {"day": 10, "month": 7, "year": 4}[by]]
+
+
+def _periods(first: str, last: str, by: Period) -> list[str]:
+    """Every period label from ``first`` to ``last`` inclusive."""
+    if by == "year":
+        return [str(year) for year in range(int(first), int(last) + 1)]
+    if by == "month":
+        year, month = int(first[:4]), int(first[5:7])
+        periods = []
+        while f"{year:04d}-{month:02d}" <= last:
+            periods.append(f"{year:04d}-{month:02d}")
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return periods
+    if by == "week":
+        start = dt.date.fromisocalendar(int(first[:4]), int(first[6:]), 1)
+        end = dt.date.fromisocalendar(int(last[:4]), int(last[6:]), 1)
+        step = dt.timedelta(weeks=1)
+    else:
+        start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+        step = dt.timedelta(days=1)
+    periods = []
+    while start <= end:
+        periods.append(_period_of(start.isoformat(), by))
+        start += step
+    return periods
