@@ -30,6 +30,14 @@ _BINARY_SIGNATURES = (
     b"OggS",
     b"ID3",
 )
+LEGACY_ENCODINGS = (
+    "cp1251", "koi8_r", "koi8_u", "cp866", "mac_cyrillic", "iso8859_5",
+    "cp1252", "latin_1", "cp1250", "iso8859_2", "cp1256", "gb18030", "big5",
+)  # fmt: skip
+"""Encodings tried first for files that are not UTF-8: those of the languages
+collections hold (Russian, Ukrainian, Bulgarian, Western and Central European,
+Arabic, Chinese). Without this hint, short Cyrillic texts in koi8-r are taken
+for Japanese."""
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
 _MAX_CONTROL_SHARE = 0.05
 
@@ -55,7 +63,7 @@ def decode(data: bytes) -> DecodedText:
     for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom) and not data.startswith(codecs.BOM_UTF32_LE):
             try:
-                return DecodedText(normalize_newlines(data.decode(encoding)[1:]), encoding)
+                return DecodedText(normalize_newlines(data.decode(encoding)), encoding)
             except UnicodeDecodeError:
                 break
     _reject_binary(data)
@@ -101,7 +109,7 @@ def _decode_utf8(data: bytes, encoding: str) -> DecodedText | None:
 
 
 def _detect(data: bytes) -> DecodedText:
-    best = from_bytes(data).best()
+    best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best() or from_bytes(data).best()
     if best is None:
         raise FileRejected("undecodable", "the file's encoding could not be determined")
     return DecodedText(normalize_newlines(str(best)), best.encoding)

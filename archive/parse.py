@@ -181,7 +181,9 @@ def _looks_like_label(rest: str, next_line: str) -> bool:
         return False
     if len(words) == 1 or rest.isupper():
         return True
-    return bool(next_line) and not looks_like_paragraph(next_line)
+    # "Top Stories" is a label when a headline follows; "Minister resigns" is a title.
+    title_case = all(not word[0].isalpha() or word[0].isupper() for word in words)
+    return title_case and bool(next_line) and not looks_like_paragraph(next_line)
 
 
 def _has_inner_sentence_break(line: str) -> bool:

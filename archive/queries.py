@@ -14,7 +14,7 @@ from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from archive.dates import PLACEHOLDER_DATE, PartialDate, format_partial_date
-from archive.errors import DocumentNotFound, InvalidURL
+from archive.errors import DocumentNotFound, InvalidOption, InvalidURL
 from archive.models import Document, DocumentVersion, ImportItem, Source
 from archive.urls import canonical_url, normalize_domain, registrable_domain
 
@@ -250,9 +250,7 @@ def get_document(session: Session, reference: str | int) -> DocumentDetail:
         try:
             condition = Document.canonical_url == canonical_url(text)
         except InvalidURL:
-            raise DocumentNotFound(
-                f"{text!r} is neither a document id nor an http(s) URL"
-            ) from None
+            raise InvalidOption(f"{text!r} is neither a document id nor an http(s) URL") from None
         missing = f"no document has the URL {text} - find it with 'archive search'"
     row = session.execute(
         select(

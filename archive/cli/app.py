@@ -41,8 +41,16 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+COMMAND_ORDER = ("import", "search", "show", "sources", "stats", "db")
+
+
 class ArchiveGroup(TyperGroup):
     """Reports every error as one ``Error: ...`` line, never a traceback."""
+
+    def list_commands(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
+        names = super().list_commands(ctx)
+        order = {name: index for index, name in enumerate(COMMAND_ORDER)}
+        return sorted(names, key=lambda name: order.get(name, len(order)))
 
     def main(  # type: ignore[override]
         self,
@@ -55,7 +63,8 @@ class ArchiveGroup(TyperGroup):
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except typer.TyperException as error:  # usage errors from the parser
-            typer.echo(f"Error: {error.format_message()}", err=True)
+            message = error.format_message().replace("Value error, ", "")
+            typer.echo(f"Error: {message}", err=True)
             code = error.exit_code
         except ArchiveError as error:
             typer.echo(f"Error: {error}", err=True)
@@ -107,6 +116,7 @@ def root(
         str | None,
         typer.Option(
             "--db",
+            metavar="PATH|URL",
             help="Database file or SQLAlchemy URL [default: $ARCHIVE_DB, else ./archive.db].",
             show_default=False,
         ),

@@ -79,3 +79,8 @@ def emit(text: str) -> None:
     """Print ``text`` with a final newline, unless it is empty."""
     if text:
         typer.echo(text)
+
+
+def plural(count: int, word: str) -> str:
+    """``1 article``, ``2 articles``."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"

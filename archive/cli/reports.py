@@ -14,7 +14,7 @@ from archive.queries import count_by_period, list_sources
 from .app import app, state
 from .browsing import FromOption, SourceOption, ToOption
 from .options import OutputFormat, filters_from_options
-from .output import emit, render
+from .output import emit, plural, render
 
 
 class Period(StrEnum):
@@ -85,11 +85,13 @@ def stats(
         )
     if counts.too_vague:
         typer.echo(
-            f"Not counted: {counts.too_vague} articles dated less precisely than a {by.value}.",
+            f"Not counted: {plural(counts.too_vague, 'article')} dated less precisely "
+            f"than a {by.value}.",
             err=True,
         )
     if counts.placeholder:
         typer.echo(
-            f"Not counted: {counts.placeholder} articles with the placeholder date 1970-01-01.",
+            f"Not counted: {plural(counts.placeholder, 'article')} with the placeholder "
+            "date 1970-01-01.",
             err=True,
         )

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+from typer.testing import CliRunner
+
+from archive.cli import app
+from archive.db import open_database
+from archive.importer import ImportOptions, ImportSummary, import_files
+from archive.inputs import iter_input_files
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED_FILE = SEEDS / "000_d9df1ced53a76c60.txt"
+SEED_TITLE = "Lavrov Accuses West of Issuing Ultimatum to Russia in Peace Efforts"
+SEED_URL = (
+    "https://sputnikglobe.com/20240624/"
+    "lavrov-accuses-west-of-issuing-ultimatum-to-russia-in-peace-efforts-1119107399.html"
+)
+
+
+@pytest.fixture(autouse=True)
+def database_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own database file, named by ARCHIVE_DB, and its own folder."""
+    path = tmp_path / "archive.db"
+    monkeypatch.setenv("ARCHIVE_DB", str(path))
+    monkeypatch.chdir(tmp_path)
+    return path
+
+
+@pytest.fixture
+def engine(database_path: Path) -> Iterator[Engine]:
+    engine = open_database(f"sqlite:///{database_path}", create=True)
+    yield engine
+    engine.dispose()
+
+
+def run_import(engine: Engine, *paths: Path | str, **options: object) -> ImportSummary:
+    """Import ``paths`` through the library, as `archive import` does."""
+    return import_files(
+        engine,
+        iter_input_files([str(path) for path in paths]),
+        ImportOptions(**options),  # type: ignore[arg-type]
+    )
+
+
+@pytest.fixture
+def seeded(engine: Engine) -> Engine:
+    """The database after importing seeds/."""
+    run_import(engine, SEEDS)
+    return engine
+
+
+@pytest.fixture
+def seeds_copy(tmp_path: Path) -> Path:
+    """A writable copy of seeds/."""
+    target = tmp_path / "seeds"
+    shutil.copytree(SEEDS, target)
+    return target
+
+
+@pytest.fixture
+def cli() -> CliRunner:
+    return CliRunner()
+
+
+def invoke(runner: CliRunner, *args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+    """Run the archive command line in-process."""
+    return runner.invoke(app, list(args), input=input, prog_name="archive")
+
+
+def write(folder: Path, name: str, content: str | bytes) -> Path:
+    """Write an input file and return its path."""
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    return path
