@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from archive.dates import PLACEHOLDER_DATE
-from archive.db import for_writing
+from archive.db import for_writing, sqlite_path
 from archive.decode import decode
 from archive.errors import FileRejected, InvalidURL
 from archive.mapping import UrlMap, lookup
@@ -35,6 +35,8 @@ MAX_FILE_SIZE = 5 * 1024 * 1024
 
 BATCH_SIZE = 500
 """Files per transaction."""
+
+DATABASE_SUFFIXES = ("", "-wal", "-shm", "-journal")
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,7 @@ def import_files(
     everything happens in one transaction that is rolled back at the end.
     """
     writer = for_writing(engine)
+    paths = _skip_database_files(paths, engine)
     with Session(writer, expire_on_commit=False) as session:
         if options.dry_run:
             summary = ImportSummary(run_id=None, dry_run=True)
@@ -126,6 +129,20 @@ def import_files(
             run.status = "completed"
             run.finished_at = utcnow()
         return summary
+
+
+def _skip_database_files(paths: Iterable[Path], engine: Engine) -> Iterator[Path]:
+    """Leave out the database itself and its -wal, -shm and -journal files."""
+    database = sqlite_path(engine.url.render_as_string(hide_password=False))
+    if database is None:
+        yield from paths
+        return
+    database = database.resolve()
+    own_files = {database.with_name(database.name + suffix) for suffix in DATABASE_SUFFIXES}
+    for path in paths:
+        if path.name.startswith(database.name) and path.resolve() in own_files:
+            continue
+        yield path
 
 
 def _import_batch(

@@ -67,7 +67,8 @@ def test_a_few_invalid_utf8_bytes_are_replaced_and_counted() -> None:
         (b"  \n\r\n\t", "empty", "the file is blank"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary",
          "the file is binary (its first bytes are a known file type)"),
-        (b" date 2024-01-01\nTitle\x00\x00body", "binary", "the file is binary (it contains NUL bytes)"),
+        (b" date 2024-01-01\nTitle\x00\x00body", "binary",
+         "the file is binary (it contains NUL bytes)"),
         (bytes(range(1, 32)) * 20, "binary", "the file is binary (too many control characters)"),
     ],
 )  # fmt: skip

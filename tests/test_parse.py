@@ -48,7 +48,8 @@ def test_seed_header_title_and_body() -> None:
         (" date 2024-06-24 403\nTitle line\nBody.", "label", "Title line", "403", False),
         (" date 2024-06-24 .\nTitle line\nBody.", "label", "Title line", ".", False),
         (" date 2024-06-24 0\nTitle line\nBody.", "label", "Title line", "0", False),
-        (" date 2024-06-24 - Reuters\nTitle line\nBody.", "label", "Title line", "- Reuters", False),
+        (" date 2024-06-24 - Reuters\nTitle line\nBody.", "label", "Title line", "- Reuters",
+         False),
         (" date 2024-06-24 Top Stories\nA headline here\nBody.", "label", "A headline here",
          "Top Stories", False),
         # 4a. a headline-like remainder is the title
@@ -65,9 +66,7 @@ def test_seed_header_title_and_body() -> None:
          "officials.", None, True),
     ],
 )  # fmt: skip
-def test_header_forms(
-    text: str, kind: str, title: str, label: str | None, derived: bool
-) -> None:
+def test_header_forms(text: str, kind: str, title: str, label: str | None, derived: bool) -> None:
     article = parse_article(text)
     assert (article.rest_kind, article.title, article.label, article.title_derived) == (
         kind,
@@ -98,7 +97,10 @@ def test_label_then_paragraph_gives_a_derived_title() -> None:
     )
     article = parse_article(f" date 2024-01-01 HQ\n{paragraph}")
     assert article.label == "HQ"
-    assert article.title == "Prices rose sharply across the region on Monday as traders reacted to the news."
+    assert (
+        article.title
+        == "Prices rose sharply across the region on Monday as traders reacted to the news."
+    )
     assert article.title_derived
     assert article.body == paragraph
 
