@@ -32,8 +32,10 @@ def load_url_map(path: Path) -> UrlMap:
     """Read a CSV or JSONL map file. Raises :class:`MapFileError` naming the bad line."""
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise MapFileError(f"cannot read the map file {path}: {error}") from None
+    except OSError as error:
+        raise MapFileError(f"cannot read the map file {path}: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise MapFileError(f"the map file {path} is not UTF-8 text") from None
     if path.suffix.lower() in (".jsonl", ".ndjson", ".json") or text.lstrip().startswith("{"):
         rows = _jsonl_rows(path, text)
     else:

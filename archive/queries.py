@@ -367,6 +367,8 @@ def count_by_period(
             ),
         ).where(*conditions)
     ).one()
+    if total and not series and filters.date_from and filters.date_to:
+        series["(all)"] = defaultdict(int)
     rows: list[PeriodCount] = []
     for name, counts in series.items():
         first = _period_of(filters.date_from.iso, by) if filters.date_from else min(counts)

@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import Engine
+from typer.testing import CliRunner
+
+from tests.conftest import invoke
+
+
+def test_sources_table(cli: CliRunner, seeded: Engine) -> None:
+    result = invoke(cli, "sources")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["source", "articles", "first", "last"]
+    assert lines[2].split() == ["(unknown)", "10", "1970-01-01", "2024-06-03"]
+    assert lines[3].split() == ["dailyledger.com", "2", "2019-08-20", "2024-01-17"]
+    assert len(lines) == 2 + 16
+
+
+def test_sources_json(cli: CliRunner, seeded: Engine) -> None:
+    sources = json.loads(invoke(cli, "sources", "--format", "json").output)
+    assert {"source": "вести-приморья.рф", "articles": 1, "first": "2020-01-15",
+            "last": "2020-01-15"} in sources  # fmt: skip
+    assert sum(source["articles"] for source in sources) == 28
+
+
+def test_stats_fill_empty_periods_inside_the_range(cli: CliRunner, seeded: Engine) -> None:
+    result = invoke(
+        cli,
+        "stats",
+        "--from", "2024-05", "--to", "2024-07",
+        "--source", "harbourgazette.co.uk", "--source", "sputnikglobe.com",
+        "--format", "csv",
+    )  # fmt: skip
+    assert (result.exit_code, result.output) == (
+        0,
+        "period,source,articles\n"
+        "2024-05,harbourgazette.co.uk,0\n"
+        "2024-05,sputnikglobe.com,0\n"
+        "2024-06,harbourgazette.co.uk,1\n"
+        "2024-06,sputnikglobe.com,1\n"
+        "2024-07,harbourgazette.co.uk,0\n"
+        "2024-07,sputnikglobe.com,0\n",
+    )
+
+
+def test_stats_open_range_runs_from_each_sources_first_to_last(
+    cli: CliRunner, seeded: Engine
+) -> None:
+    result = invoke(cli, "stats", "--by", "year", "--source", "dailyledger.com", "--format", "csv")
+    assert result.stdout == (
+        "period,source,articles\n"
+        "2019,dailyledger.com,1\n"
+        "2020,dailyledger.com,0\n"
+        "2021,dailyledger.com,0\n"
+        "2022,dailyledger.com,0\n"
+        "2023,dailyledger.com,0\n"
+        "2024,dailyledger.com,1\n"
+    )
+
+
+def test_stats_by_day_total_and_what_was_not_counted(cli: CliRunner, seeded: Engine) -> None:
+    result = invoke(cli, "stats", "--by", "day", "--total", "--from", "2024-06-10",
+                    "--to", "2024-06-13", "--format", "jsonl")  # fmt: skip
+    assert [json.loads(line) for line in result.stdout.splitlines()] == [
+        {"period": "2024-06-10", "source": "(all)", "articles": 0},
+        {"period": "2024-06-11", "source": "(all)", "articles": 0},
+        {"period": "2024-06-12", "source": "(all)", "articles": 1},
+        {"period": "2024-06-13", "source": "(all)", "articles": 0},
+    ]
+    result = invoke(cli, "stats", "--by", "day", "--total", "--format", "json")
+    assert result.stderr == (
+        "Not counted: 4 articles dated less precisely than a day.\n"
+        "Not counted: 1 article with the placeholder date 1970-01-01.\n"
+    )
+    assert sum(row["articles"] for row in json.loads(result.stdout)) == 23
+
+
+def test_stats_by_week_and_month(cli: CliRunner, seeded: Engine) -> None:
+    weeks = invoke(cli, "stats", "--by", "week", "--total", "--from", "2024-06", "--to",
+                   "2024-06", "--format", "csv").stdout.splitlines()  # fmt: skip
+    assert weeks == [
+        "period,source,articles",
+        "2024-W22,(all),0",
+        "2024-W23,(all),1",
+        "2024-W24,(all),1",
+        "2024-W25,(all),0",
+        "2024-W26,(all),1",
+    ]
+    months = invoke(cli, "stats", "--total", "--from", "2023", "--to", "2023", "--format",
+                    "csv").stdout.splitlines()  # fmt: skip
+    assert months[1:5] == ["2023-01,(all),0", "2023-02,(all),0", "2023-03,(all),2",
+                           "2023-04,(all),1"]  # fmt: skip
+    assert len(months) == 13
+
+
+def test_stats_table(cli: CliRunner, seeded: Engine) -> None:
+    result = invoke(cli, "stats", "--by", "year", "--source", "sputnikglobe.com")
+    assert result.output == (
+        "year   source             articles\n"
+        "──────────────────────────────────\n"
+        "2024   sputnikglobe.com          1\n"
+    )
+
+
+def test_stats_bad_period(cli: CliRunner, seeded: Engine) -> None:
+    result = invoke(cli, "stats", "--by", "fortnight")
+    assert (result.exit_code, result.output) == (
+        2,
+        "Error: Invalid value for '--by': 'fortnight' is not one of 'day', 'week', 'month', "
+        "'year'.\n",
+    )
+
+
+def test_empty_archive(cli: CliRunner) -> None:
+    invoke(cli, "db", "upgrade")
+    result = invoke(cli, "sources")
+    assert (result.exit_code, result.output) == (0, "The archive is empty.\n")
+    result = invoke(cli, "stats")
+    assert (result.exit_code, result.output) == (0, "No articles match.\n")
