@@ -32,13 +32,17 @@ SEARCH_COLUMNS = [
 FromOption = Annotated[
     str | None,
     typer.Option(
-        "--from", help="First date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD.", show_default=False
+        "--from",
+        metavar="DATE",
+        help="First date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD.",
+        show_default=False,
     ),
 ]
 ToOption = Annotated[
     str | None,
     typer.Option(
         "--to",
+        metavar="DATE",
         help="Last date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD (2024-06 ends on 06-30).",
         show_default=False,
     ),
@@ -47,6 +51,7 @@ SourceOption = Annotated[
     list[str] | None,
     typer.Option(
         "--source",
+        metavar="DOMAIN",
         help="Source domain; rt.com also matches its subdomains; 'unknown' for none. Repeatable.",
         show_default=False,
     ),
@@ -69,11 +74,18 @@ def search(
     date_from: FromOption = None,
     date_to: ToOption = None,
     source: SourceOption = None,
-    limit: Annotated[int, typer.Option(min=0, help="Show at most this many articles.")] = 20,
-    offset: Annotated[int, typer.Option(min=0, help="Skip this many articles first.")] = 0,
-    sort: Annotated[Sort, typer.Option(help="Order of the results.")] = Sort.newest,
+    limit: Annotated[
+        int, typer.Option(min=0, metavar="N", help="Show at most this many articles.")
+    ] = 20,
+    offset: Annotated[
+        int, typer.Option(min=0, metavar="N", help="Skip this many articles first.")
+    ] = 0,
+    sort: Annotated[
+        Sort, typer.Option(metavar="newest|oldest", help="Order of the results.")
+    ] = Sort.newest,
     output_format: Annotated[
-        ListFormat, typer.Option("--format", help="Output format.")
+        ListFormat,
+        typer.Option("--format", metavar="table|json|jsonl|csv|ids", help="Output format."),
     ] = ListFormat.table,
     count: Annotated[
         bool, typer.Option("--count", help="Print only the number of matching articles.")
@@ -110,7 +122,7 @@ def show(
     ctx: typer.Context,
     reference: Annotated[str, typer.Argument(metavar="ID|URL", help="Document id or URL.")],
     output_format: Annotated[
-        ShowFormat, typer.Option("--format", help="Output format.")
+        ShowFormat, typer.Option("--format", metavar="text|json", help="Output format.")
     ] = ShowFormat.text,
 ) -> None:
     """Show one article with its metadata, by id or by URL."""

@@ -49,6 +49,7 @@ def import_command(
     paths: Annotated[
         list[str] | None,
         typer.Argument(
+            metavar="PATH",
             help="Files, folders (read recursively), glob patterns, or - to read paths "
             "from stdin. With --rejected: the run number.",
             show_default=False,
@@ -56,11 +57,17 @@ def import_command(
     ] = None,
     source: Annotated[
         str | None,
-        typer.Option(help="Source domain for files whose header and map give no URL."),
+        typer.Option(
+            metavar="DOMAIN", help="Source domain for files whose header and map give no URL."
+        ),
     ] = None,
     map_file: Annotated[
         Path | None,
-        typer.Option("--map", help="CSV or JSONL file with columns file, url and optionally date."),
+        typer.Option(
+            "--map",
+            metavar="FILE",
+            help="CSV or JSONL file with columns file, url and optionally date.",
+        ),
     ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Parse and report without writing anything.")
@@ -75,9 +82,11 @@ def import_command(
         ),
     ] = False,
     max_size: Annotated[
-        int, typer.Option(min=1, help="Reject files larger than this many bytes.")
+        int, typer.Option(min=1, metavar="BYTES", help="Reject files larger than this many bytes.")
     ] = MAX_FILE_SIZE,
-    batch_size: Annotated[int, typer.Option(min=1, help="Files per transaction.")] = BATCH_SIZE,
+    batch_size: Annotated[
+        int, typer.Option(min=1, metavar="N", help="Files per transaction.")
+    ] = BATCH_SIZE,
 ) -> None:
     """Import article files into the archive.
 

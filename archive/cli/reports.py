@@ -16,6 +16,8 @@ from .browsing import FromOption, SourceOption, ToOption
 from .options import OutputFormat, filters_from_options
 from .output import emit, plural, render
 
+FORMATS = "table|json|jsonl|csv"
+
 
 class Period(StrEnum):
     day = "day"
@@ -28,7 +30,7 @@ class Period(StrEnum):
 def sources(
     ctx: typer.Context,
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", help="Output format.")
+        OutputFormat, typer.Option("--format", metavar=FORMATS, help="Output format.")
     ] = OutputFormat.table,
 ) -> None:
     """List every source with its number of articles and first and last dates."""
@@ -53,7 +55,9 @@ def sources(
 @app.command()
 def stats(
     ctx: typer.Context,
-    by: Annotated[Period, typer.Option(help="Length of each period.")] = Period.month,
+    by: Annotated[
+        Period, typer.Option(metavar="day|week|month|year", help="Length of each period.")
+    ] = Period.month,
     date_from: FromOption = None,
     date_to: ToOption = None,
     source: SourceOption = None,
@@ -61,7 +65,7 @@ def stats(
         bool, typer.Option("--total", help="Sum the sources into one series.")
     ] = False,
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", help="Output format.")
+        OutputFormat, typer.Option("--format", metavar=FORMATS, help="Output format.")
     ] = OutputFormat.table,
 ) -> None:
     """Count articles per period and source, in date order, with empty periods shown as 0."""
