@@ -166,6 +166,31 @@ def open_database(url: str, *, create: bool = False) -> Engine:
     return engine
 
 
+def upgrade_database(url: str) -> tuple[str | None, str]:
+    """Create the database if needed and migrate it to this version's schema.
+
+    Returns the revisions before and after. Refuses a database of another
+    application and one written by a newer version.
+    """
+    name = display_name(url)
+    create_database_file(url)
+    engine = make_engine(url)
+    try:
+        try:
+            with engine.connect() as connection:
+                before = current_revision(connection)
+                tables = inspect(connection).get_table_names()
+        except SQLAlchemyError as error:
+            raise DatabaseError(f"cannot open {name}: {_reason(error)}") from None
+        try:
+            check_revision(name, before, tables)
+        except SchemaTooOld:
+            upgrade(engine)
+        return before, head_revision()
+    finally:
+        engine.dispose()
+
+
 def check_revision(name: str, revision: str | None, tables: list[str]) -> None:
     """Raise unless ``revision`` is the one this code expects."""
     head = head_revision()

@@ -5,13 +5,12 @@ from __future__ import annotations
 import typer
 
 from archive.db import (
-    create_database_file,
     current_revision,
     display_name,
     head_revision,
     make_engine,
     sqlite_path,
-    upgrade,
+    upgrade_database,
 )
 from archive.errors import DatabaseNotFound
 
@@ -26,15 +25,7 @@ app.add_typer(db_app, name="db")
 def upgrade_command(ctx: typer.Context) -> None:
     """Create the database, or migrate it to this version's schema."""
     url = state(ctx).database_url
-    create_database_file(url)
-    engine = make_engine(url)
-    try:
-        with engine.connect() as connection:
-            before = current_revision(connection)
-        upgrade(engine)
-        after = head_revision()
-    finally:
-        engine.dispose()
+    before, after = upgrade_database(url)
     name = display_name(url)
     if before == after:
         emit(f"{name} is already at schema {after}.")
