@@ -1,0 +1,76 @@
+"""The same models, migrations, import and queries on PostgreSQL.
+
+These tests use the server at 127.0.0.1:5432 (override with
+ARCHIVE_TEST_POSTGRES) and skip when it cannot be reached.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from alembic import command
+from sqlalchemy import Engine, func, inspect, select
+from sqlalchemy.orm import Session
+
+from archive.dates import parse_partial_date
+from archive.db import alembic_config, for_writing, open_database
+from archive.models import Document, DocumentVersion
+from archive.queries import Filters, count_by_period, get_document, search_documents
+from tests.conftest import SEED_FILE, SEED_TITLE, SEEDS, run_import
+
+SERVER = os.environ.get("ARCHIVE_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432")
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def pg_engine() -> Iterator[Engine]:
+    psycopg = pytest.importorskip("psycopg")
+    admin_url = SERVER.replace("postgresql+psycopg://", "postgresql://") + "/test"
+    try:
+        admin = psycopg.connect(admin_url, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as error:
+        pytest.skip(f"no PostgreSQL server: {error}")
+    name = f"archive_test_{uuid.uuid4().hex[:12]}"
+    admin.execute(f'CREATE DATABASE "{name}"')
+    engine = open_database(f"{SERVER}/{name}", create=True)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+        admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        admin.close()
+
+
+def test_migrations_match_the_models(pg_engine: Engine) -> None:
+    assert "articles" in inspect(pg_engine).get_view_names()
+    with for_writing(pg_engine).begin() as connection:
+        command.check(alembic_config(connection))
+
+
+def test_import_and_query_seeds(pg_engine: Engine) -> None:
+    summary = run_import(pg_engine, SEEDS)
+    assert summary.counts == {
+        "imported": 28, "updated": 1, "unchanged": 0, "duplicate": 2, "rejected": 0,
+    }  # fmt: skip
+    again = run_import(pg_engine, SEEDS)
+    assert again.counts["unchanged"] == 31
+    with Session(pg_engine) as session:
+        assert session.scalar(select(func.count()).select_from(Document)) == 28
+        assert session.scalar(select(func.count()).select_from(DocumentVersion)) == 1
+        june = Filters(
+            date_from=parse_partial_date("2024-06"),
+            date_to=parse_partial_date("2024-06"),
+            sources=("sputnikglobe.com",),
+        )
+        [found] = search_documents(session, june)
+        assert found.title == SEED_TITLE
+        document = get_document(session, str(found.id))
+        assert document.body.startswith("Most moves by the West")
+        original = session.scalar(select(Document.original).where(Document.id == found.id))
+        assert original == SEED_FILE.read_bytes()
+        months = count_by_period(session, june, by="month")
+        assert [(row.period, row.articles) for row in months.rows] == [("2024-06", 1)]
