@@ -24,6 +24,8 @@ from archive.errors import DatabaseError, DatabaseNotFound, SchemaTooNew, Schema
 DEFAULT_DATABASE = "archive.db"
 BUSY_TIMEOUT_SECONDS = 30.0
 """How long a writer waits for another writer before giving up."""
+CACHE_KIB = 65536
+"""SQLite page cache per connection (64 MiB): the hash indexes are written at random places."""
 
 
 def database_url(value: str | None = None) -> str:
@@ -79,6 +81,7 @@ def _configure_sqlite(engine: Engine, busy_timeout: float) -> None:
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         cursor.close()
 
     @event.listens_for(engine, "begin")

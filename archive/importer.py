@@ -15,15 +15,16 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, Table, bindparam, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
 from archive.dates import PLACEHOLDER_DATE
 from archive.db import for_writing, sqlite_path
 from archive.decode import decode
 from archive.errors import FileRejected, InvalidURL
+from archive.inputs import display_path
 from archive.mapping import UrlMap, lookup
 from archive.models import OUTCOMES, ImportItem, ImportRun, utcnow
 from archive.parse import ParsedArticle, parse_article
@@ -37,6 +38,14 @@ BATCH_SIZE = 500
 """Files per transaction."""
 
 DATABASE_SUFFIXES = ("", "-wal", "-shm", "-journal")
+
+_ITEMS = cast(Table, ImportItem.__table__)
+_INSERT_ITEM = _ITEMS.insert()
+_FIND_BYTES = (
+    select(_ITEMS.c.path, _ITEMS.c.document_id)
+    .where(_ITEMS.c.sha256 == bindparam("sha256"), _ITEMS.c.document_id.is_not(None))
+    .limit(50)
+)
 
 
 @dataclass(frozen=True)
@@ -93,42 +102,61 @@ def import_files(
     """
     writer = for_writing(engine)
     paths = _skip_database_files(paths, engine)
-    with Session(writer, expire_on_commit=False) as session:
+    with writer.connect() as connection:
         if options.dry_run:
             summary = ImportSummary(run_id=None, dry_run=True)
-            session.begin()
-            try:
-                run = ImportRun(arguments=json.dumps(arguments or {}))
-                session.add(run)
-                session.flush()
+            with connection.begin() as transaction:
+                run_id = _start_run(connection, arguments)
                 for path in paths:
-                    _import_one(session, run, path, options, summary, on_file)
-            finally:
-                session.rollback()
+                    _import_one(connection, run_id, path, options, summary, on_file)
+                transaction.rollback()
             return summary
 
-        with session.begin():
-            run = ImportRun(arguments=json.dumps(arguments or {}, ensure_ascii=False))
-            session.add(run)
-        summary = ImportSummary(run_id=run.id)
+        with connection.begin():
+            run_id = _start_run(connection, arguments)
+        summary = ImportSummary(run_id=run_id)
         try:
             pending = iter(paths)
             while True:
-                with session.begin():
-                    done = _import_batch(session, run, pending, options, summary, on_file)
-                    _record_counts(run, summary)
+                with connection.begin():
+                    done = _import_batch(connection, run_id, pending, options, summary, on_file)
+                    _finish_run(connection, run_id, summary, "running")
                 if done:
                     break
         except BaseException:
-            session.rollback()
-            with session.begin():
-                run.status = "interrupted"
-                run.finished_at = utcnow()
+            if connection.in_transaction():
+                connection.rollback()
+            with connection.begin():
+                _finish_run(connection, run_id, None, "interrupted")
             raise
-        with session.begin():
-            run.status = "completed"
-            run.finished_at = utcnow()
+        with connection.begin():
+            _finish_run(connection, run_id, None, "completed")
         return summary
+
+
+def _start_run(connection: Connection, arguments: dict[str, object] | None) -> int:
+    return connection.execute(
+        insert(ImportRun)
+        .values(
+            started_at=utcnow(),
+            status="running",
+            arguments=json.dumps(arguments or {}, ensure_ascii=False),
+            **dict.fromkeys(OUTCOMES, 0),
+        )
+        .returning(ImportRun.id)
+    ).scalar_one()
+
+
+def _finish_run(
+    connection: Connection, run_id: int, summary: ImportSummary | None, status: str
+) -> None:
+    """Record the run's counts so far, or its final status."""
+    values: dict[str, object] = {"status": status}
+    if summary is not None:
+        values.update(summary.counts)
+    if status != "running":
+        values["finished_at"] = utcnow()
+    connection.execute(update(ImportRun).where(ImportRun.id == run_id).values(**values))
 
 
 def _skip_database_files(paths: Iterable[Path], engine: Engine) -> Iterator[Path]:
@@ -146,8 +174,8 @@ def _skip_database_files(paths: Iterable[Path], engine: Engine) -> Iterator[Path
 
 
 def _import_batch(
-    session: Session,
-    run: ImportRun,
+    connection: Connection,
+    run_id: int,
     pending: Iterable[Path],
     options: ImportOptions,
     summary: ImportSummary,
@@ -156,7 +184,7 @@ def _import_batch(
     """Import up to one batch of files; True when there are no more."""
     count = 0
     for path in pending:
-        _import_one(session, run, path, options, summary, on_file)
+        _import_one(connection, run_id, path, options, summary, on_file)
         count += 1
         if count >= options.batch_size:
             return False
@@ -164,23 +192,23 @@ def _import_batch(
 
 
 def _import_one(
-    session: Session,
-    run: ImportRun,
+    connection: Connection,
+    run_id: int,
     path: Path,
     options: ImportOptions,
     summary: ImportSummary,
     on_file: Callable[[FileOutcome], None] | None,
 ) -> None:
-    name = os.fsdecode(path)
+    name = display_path(path)
     size: int | None = None
     sha256: str | None = None
     try:
         data = read_file(path, options.max_size)
         size = len(data)
         sha256 = hashlib.sha256(data).hexdigest()
-        with session.begin_nested():
-            outcome = _known_bytes(session, path, sha256) or _store(
-                session, path, data, sha256, options
+        with connection.begin_nested():
+            outcome = _known_bytes(connection, path, sha256) or _store(
+                connection, path, data, sha256, options
             )
     except FileRejected as rejected:
         outcome = FileOutcome(name, "rejected", rejected.reason, rejected.message)
@@ -189,17 +217,18 @@ def _import_one(
         outcome = FileOutcome(
             name, "rejected", "store_error", f"the database refused it: {message}"
         )
-    session.add(
-        ImportItem(
-            run_id=run.id,
-            path=name,
-            size=size,
-            sha256=sha256,
-            outcome=outcome.outcome,
-            reason=outcome.reason,
-            message=outcome.message,
-            document_id=outcome.document_id,
-        )
+    connection.execute(
+        _INSERT_ITEM,
+        {
+            "run_id": run_id,
+            "path": name,
+            "size": size,
+            "sha256": sha256,
+            "outcome": outcome.outcome,
+            "reason": outcome.reason,
+            "message": outcome.message,
+            "document_id": outcome.document_id,
+        },
     )
     summary.counts[outcome.outcome] += 1
     if on_file is not None:
@@ -234,18 +263,15 @@ def read_file(path: Path, max_size: int = MAX_FILE_SIZE) -> bytes:
     return data
 
 
-def _known_bytes(session: Session, path: Path, sha256: str) -> FileOutcome | None:
+def _known_bytes(connection: Connection, path: Path, sha256: str) -> FileOutcome | None:
     """Unchanged or duplicate when these exact bytes are already stored."""
-    rows = session.execute(
-        select(ImportItem.path, ImportItem.document_id)
-        .where(ImportItem.sha256 == sha256, ImportItem.document_id.is_not(None))
-        .limit(50)
-    ).all()
+    rows = connection.execute(_FIND_BYTES, {"sha256": sha256}).all()
     if not rows:
         return None
-    name = os.fsdecode(path)
+    name = display_path(path)
+    file_name = Path(name).name
     for earlier_path, document_id in rows:
-        if Path(earlier_path).name == path.name:
+        if Path(earlier_path).name == file_name:
             return FileOutcome(name, "unchanged", document_id=document_id)
     earlier_path, document_id = rows[0]
     return FileOutcome(
@@ -257,7 +283,7 @@ def _known_bytes(session: Session, path: Path, sha256: str) -> FileOutcome | Non
 
 
 def _store(
-    session: Session, path: Path, data: bytes, sha256: str, options: ImportOptions
+    connection: Connection, path: Path, data: bytes, sha256: str, options: ImportOptions
 ) -> FileOutcome:
     decoded = decode(data)
     parsed = parse_article(decoded.text)
@@ -266,7 +292,7 @@ def _store(
         notes.append(f"{decoded.replaced} invalid UTF-8 sequences were replaced with U+FFFD")
     article = _resolve(path, parsed, options, notes)
     result = store_article(
-        session,
+        connection,
         article,
         original=data,
         original_sha256=sha256,
@@ -275,7 +301,7 @@ def _store(
     )
     notes.extend(result.notes)
     return FileOutcome(
-        os.fsdecode(path),
+        display_path(path),
         result.outcome,
         message="; ".join(notes) or None,
         document_id=result.document_id,
@@ -328,11 +354,3 @@ def _canonical_or_none(url: str | None) -> str | None:
         return canonical_url(url)
     except InvalidURL:
         return None
-
-
-def _record_counts(run: ImportRun, summary: ImportSummary) -> None:
-    run.imported = summary.counts["imported"]
-    run.updated = summary.counts["updated"]
-    run.unchanged = summary.counts["unchanged"]
-    run.duplicate = summary.counts["duplicate"]
-    run.rejected = summary.counts["rejected"]

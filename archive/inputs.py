@@ -19,6 +19,21 @@ STDIN = "-"
 _GLOB_CHARACTERS = frozenset("*?[")
 
 
+def display_path(path: Path | str) -> str:
+    """The path as text that can be stored and printed on one line.
+
+    Bytes that are not UTF-8 show as ``\\xff``; newlines and other control
+    characters as ``\\n``, ``\\x1b``.
+    """
+    text = os.fsencode(path).decode("utf-8", errors="backslashreplace")
+    if text.isprintable():
+        return text
+    return "".join(
+        char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
+        for char in text
+    )
+
+
 def check_input_paths(arguments: Sequence[str]) -> None:
     """Raise :class:`InputPathError` for an argument that names nothing."""
     for argument in arguments:

@@ -1,19 +1,56 @@
 """Storing one parsed article: insert, new version, or nothing new.
 
-Functions here take a Session and never commit: the caller owns the
-transaction.
+Functions here take a Connection and never commit: the caller owns the
+transaction. An import runs them once per file, so they execute statements
+built once, with SQLAlchemy Core, and pass the values as parameters.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, cast
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, DateTime, Table, bindparam, select
 
 from archive.dates import PartialDate
 from archive.models import Document, DocumentVersion, Source, utcnow
 from archive.parse import ParsedArticle, count_words
+
+DOCUMENTS = cast(Table, Document.__table__)
+VERSIONS = cast(Table, DocumentVersion.__table__)
+SOURCES = cast(Table, Source.__table__)
+
+CONTENT_COLUMNS = (
+    "url", "published", "date_precision", "title", "title_derived", "label", "body",
+    "word_count", "encoding", "text_sha256", "original_sha256", "original",
+)  # fmt: skip
+"""The columns a document shares with its earlier versions."""
+
+_FIND_BY_URL = select(DOCUMENTS.c.id, DOCUMENTS.c.text_sha256, DOCUMENTS.c.canonical_url).where(
+    DOCUMENTS.c.canonical_url == bindparam("canonical_url")
+)
+# Filtered on text_sha256 alone: with "canonical_url IS NULL" in the WHERE clause,
+# SQLite walks the canonical_url index through every document without a URL.
+_FIND_BY_TEXT = select(DOCUMENTS.c.id, DOCUMENTS.c.text_sha256, DOCUMENTS.c.canonical_url).where(
+    DOCUMENTS.c.text_sha256 == bindparam("text_sha")
+)
+_FIND_VERSION = select(VERSIONS.c.id).where(
+    VERSIONS.c.document_id == bindparam("document_id"),
+    VERSIONS.c.text_sha256 == bindparam("text_sha"),
+)
+_INSERT_DOCUMENT = DOCUMENTS.insert().returning(DOCUMENTS.c.id)
+_KEEP_CURRENT = VERSIONS.insert().from_select(
+    ["document_id", "created_at", "superseded_at", *CONTENT_COLUMNS],
+    select(
+        DOCUMENTS.c.id,
+        DOCUMENTS.c.updated_at,
+        bindparam("superseded_at", type_=DateTime),
+        *(DOCUMENTS.c[name] for name in CONTENT_COLUMNS),
+    ).where(DOCUMENTS.c.id == bindparam("document_id")),
+)
+_UPDATE_DOCUMENT = DOCUMENTS.update().where(DOCUMENTS.c.id == bindparam("document_id"))
+_FIND_SOURCE = select(SOURCES.c.id).where(SOURCES.c.domain == bindparam("domain"))
+_INSERT_SOURCE = SOURCES.insert().returning(SOURCES.c.id)
 
 
 @dataclass(frozen=True)
@@ -38,7 +75,7 @@ class StoreResult:
 
 
 def store_article(
-    session: Session,
+    connection: Connection,
     article: Article,
     *,
     original: bytes,
@@ -53,98 +90,79 @@ def store_article(
     earlier, stores nothing.
     """
     if article.canonical_url is not None:
-        document = session.scalars(
-            select(Document).where(Document.canonical_url == article.canonical_url)
-        ).one_or_none()
+        current = connection.execute(_FIND_BY_URL, {"canonical_url": article.canonical_url}).first()
     else:
-        document = session.scalars(
-            select(Document)
-            .where(Document.canonical_url.is_(None), Document.text_sha256 == text_sha256)
-            .limit(1)
-        ).one_or_none()
+        same_text = connection.execute(_FIND_BY_TEXT, {"text_sha": text_sha256})
+        current = next((row for row in same_text if row.canonical_url is None), None)
 
-    if document is None:
-        document = Document(canonical_url=article.canonical_url)
-        _fill(session, document, article, original, original_sha256, encoding, text_sha256)
-        session.add(document)
-        session.flush()
-        return StoreResult("imported", document.id)
+    def content() -> dict[str, Any]:
+        return _content(connection, article, original, original_sha256, encoding, text_sha256)
 
+    if current is None:
+        now = utcnow()
+        document_id: int = connection.execute(
+            _INSERT_DOCUMENT,
+            {"canonical_url": article.canonical_url, "created_at": now, "updated_at": now,
+             **content()},
+        ).scalar_one()  # fmt: skip
+        return StoreResult("imported", document_id)
+
+    document_id = current.id
     if article.canonical_url is None:
         return StoreResult(
-            "duplicate", document.id, [f"same text as document {document.id}, other bytes"]
+            "duplicate", document_id, [f"same text as document {document_id}, other bytes"]
         )
-    if document.text_sha256 == text_sha256:
-        return StoreResult("unchanged", document.id, ["same text as stored, other bytes"])
-    earlier = session.scalar(
-        select(DocumentVersion.id).where(
-            DocumentVersion.document_id == document.id,
-            DocumentVersion.text_sha256 == text_sha256,
-        )
-    )
+    if current.text_sha256 == text_sha256:
+        return StoreResult("unchanged", document_id, ["same text as stored, other bytes"])
+    earlier = connection.execute(
+        _FIND_VERSION, {"document_id": document_id, "text_sha": text_sha256}
+    ).scalar()
     if earlier is not None:
         return StoreResult(
-            "unchanged", document.id, [f"same text as the earlier version {earlier}"]
+            "unchanged", document_id, [f"same text as the earlier version {earlier}"]
         )
 
-    session.add(_version_of(document))
-    _fill(session, document, article, original, original_sha256, encoding, text_sha256)
-    document.updated_at = utcnow()
-    session.flush()
-    return StoreResult("updated", document.id)
+    now = utcnow()
+    connection.execute(_KEEP_CURRENT, {"document_id": document_id, "superseded_at": now})
+    connection.execute(
+        _UPDATE_DOCUMENT, {"document_id": document_id, "updated_at": now, **content()}
+    )
+    return StoreResult("updated", document_id)
 
 
-def source_id(session: Session, domain: str) -> int:
+def source_id(connection: Connection, domain: str) -> int:
     """The id of the source ``domain``, created if it is new."""
-    found = session.scalar(select(Source.id).where(Source.domain == domain))
+    found: int | None = connection.execute(_FIND_SOURCE, {"domain": domain}).scalar()
     if found is not None:
         return found
-    source = Source(domain=domain)
-    session.add(source)
-    session.flush()
-    return source.id
+    created: int = connection.execute(
+        _INSERT_SOURCE, {"domain": domain, "created_at": utcnow()}
+    ).scalar_one()
+    return created
 
 
-def _fill(
-    session: Session,
-    document: Document,
+def _content(
+    connection: Connection,
     article: Article,
     original: bytes,
     original_sha256: str,
     encoding: str,
     text_sha256: str,
-) -> None:
+) -> dict[str, Any]:
     parsed = article.parsed
-    document.source_id = source_id(session, article.source) if article.source else None
-    document.host = article.host
-    document.url = article.url
-    document.published = article.published.iso
-    document.date_precision = article.published.precision
-    document.title = parsed.title
-    document.title_derived = parsed.title_derived
-    document.label = parsed.label
-    document.body = parsed.body
-    document.word_count = count_words(parsed.body)
-    document.encoding = encoding
-    document.text_sha256 = text_sha256
-    document.original_sha256 = original_sha256
-    document.original = original
-
-
-def _version_of(document: Document) -> DocumentVersion:
-    return DocumentVersion(
-        document_id=document.id,
-        created_at=document.updated_at,
-        url=document.url,
-        published=document.published,
-        date_precision=document.date_precision,
-        title=document.title,
-        title_derived=document.title_derived,
-        label=document.label,
-        body=document.body,
-        word_count=document.word_count,
-        encoding=document.encoding,
-        text_sha256=document.text_sha256,
-        original_sha256=document.original_sha256,
-        original=document.original,
-    )
+    return {
+        "source_id": source_id(connection, article.source) if article.source else None,
+        "host": article.host,
+        "url": article.url,
+        "published": article.published.iso,
+        "date_precision": article.published.precision,
+        "title": parsed.title,
+        "title_derived": parsed.title_derived,
+        "label": parsed.label,
+        "body": parsed.body,
+        "word_count": count_words(parsed.body),
+        "encoding": encoding,
+        "text_sha256": text_sha256,
+        "original_sha256": original_sha256,
+        "original": original,
+    }

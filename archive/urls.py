@@ -77,9 +77,12 @@ def _split(url: str) -> tuple[str, str, int | None, str, str]:
 
 
 def _strip_prefixes(host: str) -> str:
-    for prefix in ("www.", "amp."):
-        if host.startswith(prefix) and host.count(".") > 1:
-            host = host[len(prefix) :]
+    """Drop leading ``www.`` and ``amp.`` labels that are not the domain itself."""
+    while host.startswith(("www.", "amp.")):
+        rest = host[4:]
+        if not _extractor()(rest).domain:  # www.co.uk: "www" is the domain
+            break
+        host = rest
     return host
 
 

@@ -174,6 +174,25 @@ def test_unreadable_file_is_rejected(engine: Engine, tmp_path: Path) -> None:
     assert outcomes(engine, summary.run_id) == {"secret.txt": ("rejected", "unreadable")}
 
 
+def test_read_errors_are_rejected(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path / "in", "a.txt", " date 2024-01-01\nTitle\nBody.")
+    write(tmp_path / "in", "b.txt", " date 2024-01-01\nOther\nBody.")
+
+    def refuse(name: object, *args: object, **kwargs: object) -> object:
+        if Path(str(name)) == path:
+            raise PermissionError(13, "Permission denied")
+        return open(name, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr("archive.importer.open", refuse, raising=False)
+    summary = run_import(engine, tmp_path / "in")
+    assert outcomes(engine, summary.run_id) == {
+        "a.txt": ("rejected", "unreadable"),
+        "b.txt": ("imported", None),
+    }
+
+
 def test_missing_and_special_files_are_rejected(engine: Engine, tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
@@ -329,3 +348,18 @@ def test_the_database_itself_is_not_imported(engine: Engine, tmp_path: Path) -> 
     write(tmp_path, "a.txt", " date 2024-01-01\nTitle\nBody.")
     summary = run_import(engine, tmp_path)
     assert outcomes(engine, summary.run_id) == {"a.txt": ("imported", None)}
+
+
+def test_awkward_file_names_are_stored_escaped(engine: Engine, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for raw_name in (b"new\nline.txt", b"-leading.txt", b"bad\xff.txt"):
+        with open(os.path.join(os.fsencode(folder), raw_name), "wb") as handle:
+            handle.write(b" date 2024-01-01\nTitle " + raw_name.replace(b"\n", b" ") + b"\nBody.")
+    summary = run_import(engine, folder)
+    assert summary.counts["imported"] == 3
+    assert set(outcomes(engine, summary.run_id)) == {
+        "new\\nline.txt",
+        "-leading.txt",
+        "bad\\xff.txt",
+    }
