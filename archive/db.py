@@ -7,19 +7,25 @@ another file or a SQLAlchemy URL.
 from __future__ import annotations
 
 import os
+import sys
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from archive.errors import DatabaseError, DatabaseNotFound, SchemaTooNew, SchemaTooOld
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+SCHEMA_REVISION = "0001"
+"""The newest migration in migrations/versions; a test keeps the two equal.
+
+Knowing it here lets every command check the schema without loading Alembic.
+"""
 
 DEFAULT_DATABASE = "archive.db"
 BUSY_TIMEOUT_SECONDS = 30.0
@@ -107,7 +113,10 @@ def create_database_file(url: str) -> None:
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """Alembic's configuration for the migrations shipped with the package."""
-    config = Config()
+    from alembic.config import Config
+
+    # Alembic binds its default stdout when it is first imported; pass today's.
+    config = Config(stdout=sys.stdout)
     config.set_main_option("script_location", str(files("archive.migrations")))
     if connection is not None:
         config.attributes["connection"] = connection
@@ -116,24 +125,39 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 def head_revision() -> str:
     """The schema revision that this version of the code expects."""
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return SCHEMA_REVISION
+
+
+def known_revisions() -> set[str]:
+    """Every revision in the migrations shipped with this version."""
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(alembic_config())
+    return {script.revision for script in scripts.walk_revisions()}
 
 
 def current_revision(connection: Connection) -> str | None:
     """The schema revision recorded in the database, or None for a new database."""
-    return MigrationContext.configure(connection).get_current_revision()
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    revision: str | None = connection.execute(
+        text("SELECT version_num FROM alembic_version")
+    ).scalar()
+    return revision
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Migrate the database to ``revision`` in one transaction."""
+    from alembic import command
+
     with for_writing(engine).begin() as connection:
         command.upgrade(alembic_config(connection), revision)
 
 
 def downgrade(engine: Engine, revision: str) -> None:
     """Migrate the database back to ``revision`` in one transaction."""
+    from alembic import command
+
     with for_writing(engine).begin() as connection:
         command.downgrade(alembic_config(connection), revision)
 
@@ -203,9 +227,7 @@ def check_revision(name: str, revision: str | None, tables: list[str]) -> None:
         if tables:
             raise DatabaseError(f"{name} is not an archive database (it has other tables)")
         raise SchemaTooOld(f"{name} has no schema yet - run 'archive db upgrade'")
-    scripts = ScriptDirectory.from_config(alembic_config())
-    known = {script.revision for script in scripts.walk_revisions()}
-    if revision not in known:
+    if revision not in known_revisions():
         raise SchemaTooNew(
             f"{name} has schema {revision}, newer than this version's {head} - "
             "install a newer version of archive"

@@ -5,7 +5,14 @@ from pathlib import Path
 from alembic import command
 from sqlalchemy import Engine, inspect
 
-from archive.db import alembic_config, downgrade, for_writing, make_engine, upgrade
+from archive.db import (
+    SCHEMA_REVISION,
+    alembic_config,
+    downgrade,
+    for_writing,
+    make_engine,
+    upgrade,
+)
 from archive.models import Base
 
 
@@ -56,3 +63,9 @@ def test_downgrade_to_base_and_upgrade_again(database_path: Path) -> None:
     upgrade(engine)
     assert schema(engine) == before
     engine.dispose()
+
+
+def test_schema_revision_constant_is_the_newest_migration() -> None:
+    from alembic.script import ScriptDirectory
+
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == SCHEMA_REVISION
