@@ -3,6 +3,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import random
 from pathlib import Path
 
 import pytest
@@ -115,6 +116,7 @@ def test_files_without_url_are_keyed_by_their_text(engine: Engine, tmp_path: Pat
 
 
 def rejects(tmp_path: Path) -> dict[str, bytes]:
+    noise = random.Random(0)
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"
     return {
         "empty.txt": b"",
@@ -126,6 +128,7 @@ def rejects(tmp_path: Path) -> dict[str, bytes]:
         "badmonth.txt": b" date 2024-13\nTitle\nBody.",
         "headeronly.txt": b" date 2024-01-01 https://example.com/x\n",
         "big.txt": b" date 2024-01-01\nTitle\n" + b"x" * 2000,
+        "noise.txt": bytes(noise.choice(range(0x80, 0x100)) for _ in range(300)),
     }
 
 
@@ -139,6 +142,7 @@ EXPECTED_REASONS = {
     "badmonth.txt": "bad_date",
     "headeronly.txt": "no_text",
     "big.txt": "too_large",
+    "noise.txt": "undecodable",
 }
 
 
@@ -148,7 +152,7 @@ def test_each_reject_reason_on_real_files(engine: Engine, tmp_path: Path) -> Non
         write(folder, name, content)
     good = write(folder, "zz_good.txt", " date 2024-01-01\nTitle\nBody.")
     summary = run_import(engine, folder, max_size=1000)
-    assert summary.counts == {**dict.fromkeys(SEED_COUNTS, 0), "imported": 1, "rejected": 9}
+    assert summary.counts == {**dict.fromkeys(SEED_COUNTS, 0), "imported": 1, "rejected": 10}
     by_name = outcomes(engine, summary.run_id)
     assert {name: reason for name, (_, reason) in by_name.items()} == {
         **EXPECTED_REASONS,
