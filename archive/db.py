@@ -29,7 +29,7 @@ Knowing it here lets every command check the schema without loading Alembic.
 
 DEFAULT_DATABASE = "archive.db"
 BUSY_TIMEOUT_SECONDS = 30.0
-"""How long a writer waits for another writer before giving up."""
+"""Seconds a writer waits for another writer before giving up ($ARCHIVE_BUSY_TIMEOUT)."""
 CACHE_KIB = 65536
 """SQLite page cache per connection (64 MiB): the hash indexes are written at random places."""
 
@@ -59,7 +59,7 @@ def display_name(url: str) -> str:
     return str(path) if path else make_url(url).render_as_string(hide_password=True)
 
 
-def make_engine(url: str, *, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> Engine:
+def make_engine(url: str, *, busy_timeout: float | None = None) -> Engine:
     """An engine for ``url``; for SQLite, with WAL, foreign keys and a busy timeout.
 
     Transactions start with ``BEGIN`` unless the connection has the execution
@@ -68,8 +68,23 @@ def make_engine(url: str, *, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> Engi
     """
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine, busy_timeout)
+        _configure_sqlite(engine, busy_timeout if busy_timeout is not None else _busy_timeout())
     return engine
+
+
+def _busy_timeout() -> float:
+    value = os.environ.get("ARCHIVE_BUSY_TIMEOUT")
+    if value is None:
+        return BUSY_TIMEOUT_SECONDS
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1
+    if not 0 <= seconds < 86400:
+        raise DatabaseError(
+            f"ARCHIVE_BUSY_TIMEOUT={value} is not a number of seconds - set it to, say, 30"
+        )
+    return seconds
 
 
 def for_writing(engine: Engine) -> Engine:

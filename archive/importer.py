@@ -126,8 +126,11 @@ def import_files(
         except BaseException:
             if connection.in_transaction():
                 connection.rollback()
-            with connection.begin():
-                _finish_run(connection, run_id, None, "interrupted")
+            try:
+                with connection.begin():
+                    _finish_run(connection, run_id, None, "interrupted")
+            except SQLAlchemyError:
+                pass  # the run stays "running"; what was committed is intact
             raise
         with connection.begin():
             _finish_run(connection, run_id, None, "completed")

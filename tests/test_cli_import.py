@@ -3,8 +3,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
+from archive.db import for_writing, make_engine
 from tests.conftest import SEEDS, invoke, write
 
 SEED_SUMMARY = "28 imported, 1 updated, 0 unchanged, 2 duplicate, 0 rejected (31 files)"
@@ -144,4 +146,20 @@ def test_database_that_cannot_be_created(cli: CliRunner) -> None:
     assert (result.exit_code, result.output) == (
         1,
         "Error: cannot create no/such/folder/a.db: the folder no/such/folder does not exist\n",
+    )
+
+
+def test_a_locked_database_is_a_one_line_error(
+    cli: CliRunner, database_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    invoke(cli, "db", "upgrade")
+    monkeypatch.setenv("ARCHIVE_BUSY_TIMEOUT", "0.1")
+    holder = make_engine(f"sqlite:///{database_path}")
+    with for_writing(holder).begin():
+        result = invoke(cli, "import", str(SEEDS))
+    holder.dispose()
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: database error: database is locked - another import is writing to it; "
+        "try again when it has finished\n"
     )

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 import typer
+from sqlalchemy.exc import SQLAlchemyError
 from typer.core import TyperGroup
 
 from archive.db import database_url
@@ -69,6 +70,12 @@ class ArchiveGroup(TyperGroup):
         except ArchiveError as error:
             typer.echo(f"Error: {error}", err=True)
             code = 2 if isinstance(error, USAGE_ERRORS) else 1
+        except SQLAlchemyError as error:
+            reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+            if "locked" in reason:
+                reason += " - another import is writing to it; try again when it has finished"
+            typer.echo(f"Error: database error: {reason}", err=True)
+            code = 1
         except typer.Abort:
             typer.echo("Error: aborted", err=True)
             code = 130
