@@ -28,7 +28,7 @@ from archive.inputs import display_path
 from archive.mapping import UrlMap, lookup
 from archive.models import OUTCOMES, ImportItem, ImportRun, utcnow
 from archive.parse import ParsedArticle, parse_article
-from archive.store import Article, store_article
+from archive.store import Article, FileContent, store_article
 from archive.urls import canonical_url, registrable_domain, url_host
 
 MAX_FILE_SIZE = 5 * 1024 * 1024
@@ -294,13 +294,9 @@ def _store(
     if decoded.replaced:
         notes.append(f"{decoded.replaced} invalid UTF-8 sequences were replaced with U+FFFD")
     article = _resolve(path, parsed, options, notes)
+    text_sha256 = hashlib.sha256(decoded.text.rstrip().encode("utf-8")).hexdigest()
     result = store_article(
-        connection,
-        article,
-        original=data,
-        original_sha256=sha256,
-        encoding=decoded.encoding,
-        text_sha256=hashlib.sha256(decoded.text.rstrip().encode("utf-8")).hexdigest(),
+        connection, article, FileContent(data, sha256, decoded.encoding, text_sha256)
     )
     notes.extend(result.notes)
     return FileOutcome(

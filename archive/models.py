@@ -169,21 +169,3 @@ class ImportItem(Base):
     )
 
     run: Mapped[ImportRun] = relationship(back_populates="items")
-
-
-ARTICLES_VIEW = """
-CREATE VIEW articles AS
-SELECT
-    documents.id AS id,
-    documents.published AS published,
-    documents.date_precision AS date_precision,
-    sources.domain AS source,
-    documents.host AS host,
-    documents.url AS url,
-    documents.title AS title,
-    documents.body AS body,
-    documents.word_count AS word_count
-FROM documents
-LEFT JOIN sources ON sources.id = documents.source_id
-"""
-"""One row per article with what a reader wants; ``source`` is NULL when unknown."""

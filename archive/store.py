@@ -66,6 +66,17 @@ class Article:
 
 
 @dataclass(frozen=True)
+class FileContent:
+    """An input file's exact bytes, and the hashes that identify its bytes and its text."""
+
+    original: bytes
+    original_sha256: str
+    encoding: str
+    text_sha256: str
+    """Of the decoded text with normalised line endings: the same for a CRLF copy."""
+
+
+@dataclass(frozen=True)
 class StoreResult:
     """What storing did: imported, updated, unchanged or duplicate."""
 
@@ -74,15 +85,7 @@ class StoreResult:
     notes: list[str] = field(default_factory=list)
 
 
-def store_article(
-    connection: Connection,
-    article: Article,
-    *,
-    original: bytes,
-    original_sha256: str,
-    encoding: str,
-    text_sha256: str,
-) -> StoreResult:
+def store_article(connection: Connection, article: Article, content: FileContent) -> StoreResult:
     """Store ``article`` as a new document, or as a new version of the one it updates.
 
     An article with a URL is identified by its canonical URL; one without by
@@ -92,18 +95,15 @@ def store_article(
     if article.canonical_url is not None:
         current = connection.execute(_FIND_BY_URL, {"canonical_url": article.canonical_url}).first()
     else:
-        same_text = connection.execute(_FIND_BY_TEXT, {"text_sha": text_sha256})
+        same_text = connection.execute(_FIND_BY_TEXT, {"text_sha": content.text_sha256})
         current = next((row for row in same_text if row.canonical_url is None), None)
-
-    def content() -> dict[str, Any]:
-        return _content(connection, article, original, original_sha256, encoding, text_sha256)
 
     if current is None:
         now = utcnow()
         document_id: int = connection.execute(
             _INSERT_DOCUMENT,
             {"canonical_url": article.canonical_url, "created_at": now, "updated_at": now,
-             **content()},
+             **_values(connection, article, content)},
         ).scalar_one()  # fmt: skip
         return StoreResult("imported", document_id)
 
@@ -112,10 +112,10 @@ def store_article(
         return StoreResult(
             "duplicate", document_id, [f"same text as document {document_id}, other bytes"]
         )
-    if current.text_sha256 == text_sha256:
+    if current.text_sha256 == content.text_sha256:
         return StoreResult("unchanged", document_id, ["same text as stored, other bytes"])
     earlier = connection.execute(
-        _FIND_VERSION, {"document_id": document_id, "text_sha": text_sha256}
+        _FIND_VERSION, {"document_id": document_id, "text_sha": content.text_sha256}
     ).scalar()
     if earlier is not None:
         return StoreResult(
@@ -125,7 +125,8 @@ def store_article(
     now = utcnow()
     connection.execute(_KEEP_CURRENT, {"document_id": document_id, "superseded_at": now})
     connection.execute(
-        _UPDATE_DOCUMENT, {"document_id": document_id, "updated_at": now, **content()}
+        _UPDATE_DOCUMENT,
+        {"document_id": document_id, "updated_at": now, **_values(connection, article, content)},
     )
     return StoreResult("updated", document_id)
 
@@ -141,14 +142,7 @@ def source_id(connection: Connection, domain: str) -> int:
     return created
 
 
-def _content(
-    connection: Connection,
-    article: Article,
-    original: bytes,
-    original_sha256: str,
-    encoding: str,
-    text_sha256: str,
-) -> dict[str, Any]:
+def _values(connection: Connection, article: Article, content: FileContent) -> dict[str, Any]:
     parsed = article.parsed
     return {
         "source_id": source_id(connection, article.source) if article.source else None,
@@ -161,8 +155,8 @@ def _content(
         "label": parsed.label,
         "body": parsed.body,
         "word_count": count_words(parsed.body),
-        "encoding": encoding,
-        "text_sha256": text_sha256,
-        "original_sha256": original_sha256,
-        "original": original,
+        "encoding": content.encoding,
+        "text_sha256": content.text_sha256,
+        "original_sha256": content.original_sha256,
+        "original": content.original,
     }

@@ -21,7 +21,7 @@ from rich.progress import (
 from sqlalchemy.orm import Session
 
 from archive.db import open_database
-from archive.errors import InvalidDomain, InvalidOption
+from archive.errors import InvalidOption
 from archive.importer import (
     BATCH_SIZE,
     MAX_FILE_SIZE,
@@ -34,9 +34,9 @@ from archive.inputs import STDIN, check_input_paths, iter_input_files
 from archive.mapping import load_url_map
 from archive.models import OUTCOMES
 from archive.runs import rejected_items
-from archive.urls import normalize_domain
 
 from .app import app, state
+from .options import domain_option
 from .output import emit, render
 
 SHOWN_REJECTS = 20
@@ -101,7 +101,7 @@ def import_command(
         raise InvalidOption("name at least one file, folder or glob to import, or - for stdin")
     check_input_paths(paths)
     options = ImportOptions(
-        source=_source(source),
+        source=domain_option("--source", source) if source is not None else None,
         url_map=load_url_map(map_file) if map_file is not None else {},
         max_size=max_size,
         batch_size=batch_size,
@@ -135,15 +135,6 @@ def import_command(
         emit(_summary_line(summary))
     if summary.counts["rejected"]:
         raise typer.Exit(3)
-
-
-def _source(value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return normalize_domain(value)
-    except InvalidDomain as error:
-        raise InvalidOption(f"--source {error}") from None
 
 
 def _missing(url: str) -> bool:

@@ -37,18 +37,22 @@ def date_option(name: str, value: str | None) -> PartialDate | None:
         raise InvalidOption(f"{name} {error}") from None
 
 
+def domain_option(name: str, value: str, hint: str = "") -> str:
+    """Check a domain name option; the error names the option."""
+    try:
+        return normalize_domain(value)
+    except InvalidDomain as error:
+        raise InvalidOption(f"{name} {error}{hint}") from None
+
+
 def source_option(values: list[str] | None) -> tuple[str, ...]:
     """Check --source values: domain names or 'unknown'."""
-    checked = []
-    for value in values or ():
-        if value.strip().lower() == UNKNOWN_SOURCE:
-            checked.append(UNKNOWN_SOURCE)
-            continue
-        try:
-            checked.append(normalize_domain(value))
-        except InvalidDomain as error:
-            raise InvalidOption(f"--source {error}, or 'unknown'") from None
-    return tuple(checked)
+    return tuple(
+        UNKNOWN_SOURCE
+        if value.strip().lower() == UNKNOWN_SOURCE
+        else domain_option("--source", value, ", or 'unknown'")
+        for value in values or ()
+    )
 
 
 def filters_from_options(
