@@ -65,3 +65,7 @@ class FileRejected(ArchiveError):
         super().__init__(message)
         self.reason = reason
         self.message = message
+
+
+class InvalidQuery(ArchiveError, ValueError):
+    """A search query with nothing to search for, or too much."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
@@ -15,7 +15,9 @@ from sqlalchemy.orm import Session
 
 from archive.dates import PLACEHOLDER_DATE, PartialDate, format_partial_date
 from archive.errors import DocumentNotFound, InvalidOption, InvalidURL
+from archive.fulltext import SNIPPET_END, SNIPPET_START, FullTextBackend, backend_for
 from archive.models import Document, DocumentVersion, ImportItem, Source
+from archive.query import TextQuery
 from archive.urls import canonical_url, normalize_domain, registrable_domain
 
 UNKNOWN_SOURCE = "unknown"
@@ -23,9 +25,9 @@ UNKNOWN_SOURCE = "unknown"
 UNKNOWN_LABEL = "(unknown)"
 """How an unknown source is shown."""
 
-Sort = Literal["newest", "oldest"]
+Sort = Literal["relevance", "newest", "oldest"]
 Period = Literal["day", "week", "month", "year"]
-SORTS: tuple[Sort, ...] = ("newest", "oldest")
+SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
 PERIODS: tuple[Period, ...] = ("day", "week", "month", "year")
 
 
@@ -39,6 +41,8 @@ class Filters:
     """Inclusive: up to the last day of this period (``2024-06`` ends on 06-30)."""
     sources: tuple[str, ...] = ()
     """Domains (``rt.com`` also matches ``*.rt.com``) or ``unknown``; any may match."""
+    text: TextQuery | None = None
+    """Words, phrases and the rest of the query language (see :mod:`archive.query`)."""
 
 
 @dataclass(frozen=True)
@@ -52,9 +56,14 @@ class DocumentSummary:
     url: str | None
     title: str
     word_count: int
+    rank: float | None = None
+    """With a text query: how well the article matches; higher is better."""
+    snippet: str | None = None
+    """With a text query: an extract, matched words between SNIPPET_START and SNIPPET_END."""
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        """The JSON form: snippets mark matched words with [ and ]."""
+        shown: dict[str, Any] = {
             "id": self.id,
             "published": self.published,
             "source": self.source,
@@ -63,6 +72,15 @@ class DocumentSummary:
             "title": self.title,
             "word_count": self.word_count,
         }
+        if self.rank is not None:
+            shown["rank"] = round(self.rank, 6)
+            shown["snippet"] = bracketed(self.snippet or "")
+        return shown
+
+
+def bracketed(snippet: str) -> str:
+    """A snippet with its matched words between [ and ]."""
+    return snippet.replace(SNIPPET_START, "[").replace(SNIPPET_END, "]")
 
 
 @dataclass(frozen=True)
@@ -206,6 +224,9 @@ def filter_conditions(session: Session, filters: Filters) -> list[ColumnElement[
         conditions.append(Document.published <= filters.date_to.end.isoformat())
     if filters.sources:
         conditions.append(or_(*(source_condition(session, name) for name in filters.sources)))
+    if filters.text is not None:
+        matches = full_text(session).matches(filters.text)
+        conditions.append(Document.id.in_(select(matches.c.document_id)))
     return conditions
 
 
@@ -221,17 +242,45 @@ def search_documents(
     session: Session,
     filters: Filters,
     *,
-    sort: Sort = "newest",
+    sort: Sort | None = None,
     limit: int | None = 20,
     offset: int = 0,
 ) -> list[DocumentSummary]:
-    """Articles matching ``filters``, newest or oldest first."""
+    """Articles matching ``filters``: by relevance when there is a text query, else newest first.
+
+    With a text query, each result carries its rank and a snippet.
+    """
+    sort = sort or ("relevance" if filters.text else "newest")
+    if sort == "relevance" and filters.text is None:
+        raise InvalidOption("sorting by relevance needs a text query to rank by")
+    newest = (Document.published.desc(), Document.id.desc())
+    query = _select_documents(session, replace(filters, text=None))
+    if filters.text is not None:
+        backend = full_text(session)
+        matches = backend.matches(filters.text)
+        query = query.join(matches, matches.c.document_id == Document.id).add_columns(
+            matches.c.rank
+        )
+        if sort == "relevance":
+            query = query.order_by(matches.c.rank.desc(), *newest)
     if sort == "newest":
-        order = (Document.published.desc(), Document.id.desc())
-    else:
-        order = (Document.published.asc(), Document.id.asc())
-    query = _select_documents(session, filters).order_by(*order).offset(offset).limit(limit)
-    return [_summary(row) for row in session.execute(query)]
+        query = query.order_by(*newest)
+    elif sort == "oldest":
+        query = query.order_by(Document.published.asc(), Document.id.asc())
+    rows = session.execute(query.offset(offset).limit(limit)).all()
+    results = [_summary(row) for row in rows]
+    if filters.text is None:
+        return results
+    snippets = backend.snippets(session.connection(), filters.text, [row.id for row in rows])
+    return [
+        replace(result, rank=float(row.rank), snippet=" ".join(snippets.get(result.id, "").split()))
+        for result, row in zip(results, rows, strict=True)
+    ]
+
+
+def full_text(session: Session) -> FullTextBackend:
+    """The full-text backend of the session's database."""
+    return backend_for(session.get_bind().dialect.name)
 
 
 def count_documents(session: Session, filters: Filters) -> int:

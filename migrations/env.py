@@ -15,10 +15,8 @@ target_metadata = Base.metadata
 def include_object(
     obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
 ) -> bool:
-    """Leave alone what the models do not declare: views and full-text index tables."""
-    return not (
-        type_ == "table" and reflected and compare_to is None and name not in target_metadata.tables
-    )
+    """Leave alone what the models do not declare: the full-text index's tables and indexes."""
+    return not (reflected and compare_to is None and type_ in ("table", "index"))
 
 
 def run_on(connection: Connection) -> None:

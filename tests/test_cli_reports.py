@@ -98,9 +98,9 @@ def test_stats_by_week_and_month(cli: CliRunner, seeded: Engine) -> None:
 def test_stats_table(cli: CliRunner, seeded: Engine) -> None:
     result = invoke(cli, "stats", "--by", "year", "--source", "sputnikglobe.com")
     assert result.output == (
-        "year   source             articles\n"
-        "──────────────────────────────────\n"
-        "2024   sputnikglobe.com          1\n"
+        "year  source            articles\n"
+        "────────────────────────────────\n"
+        "2024  sputnikglobe.com         1\n"
     )
 
 

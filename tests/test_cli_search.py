@@ -25,10 +25,9 @@ def test_find_the_sputnik_article(cli: CliRunner, seeded: Engine) -> None:
     )
     assert result.exit_code == 0
     assert result.output == (
-        "id   published    source             words   title\n"
-        "───────────────────────────────────────────────────────────────────────────"
-        "─────────────────────────────────────\n"
-        f" 1   2024-06-24   sputnikglobe.com     361   {SEED_TITLE}\n"
+        "id  published   source            words  title\n"
+        + "─" * 108
+        + f"\n 1  2024-06-24  sputnikglobe.com    361  {SEED_TITLE}\n"
     )
 
 
@@ -132,7 +131,8 @@ def test_no_results(cli: CliRunner, seeded: Engine) -> None:
          "Error: Invalid value for '--format': 'xml' is not one of 'table', 'json', 'jsonl', "
          "'csv', 'ids'.\n"),
         (("--sort", "random"),
-         "Error: Invalid value for '--sort': 'random' is not one of 'newest', 'oldest'.\n"),
+         "Error: Invalid value for '--sort': 'random' is not one of 'relevance', 'newest', "
+         "'oldest'.\n"),
         (("--source", "x' OR 1=1 --"),
          "Error: --source \"x' OR 1=1 --\" is not a domain name such as rt.com, or 'unknown'\n"),
         (("--source", "%"),

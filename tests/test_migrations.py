@@ -39,7 +39,8 @@ def test_upgrade_head_on_an_empty_file(database_path: Path) -> None:
     engine = make_engine(f"sqlite:///{database_path}")
     upgrade(engine)
     inspector = inspect(engine)
-    assert set(inspector.get_table_names()) == {*Base.metadata.tables, "alembic_version"}
+    fts = {f"documents_fts{suffix}" for suffix in ("", "_data", "_idx", "_docsize", "_config")}
+    assert set(inspector.get_table_names()) == {*Base.metadata.tables, "alembic_version", *fts}
     assert inspector.get_view_names() == ["articles"]
     engine.dispose()
 
@@ -69,3 +70,22 @@ def test_schema_revision_constant_is_the_newest_migration() -> None:
     from alembic.script import ScriptDirectory
 
     assert ScriptDirectory.from_config(alembic_config()).get_current_head() == SCHEMA_REVISION
+
+
+def test_full_text_migration_indexes_existing_documents(database_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{database_path}")
+    upgrade(engine, "0001")
+    with for_writing(engine).begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO documents (published, date_precision, title, title_derived, body, "
+            "word_count, encoding, text_sha256, original_sha256, original, created_at, updated_at)"
+            " VALUES ('2024-01-01', 'day', 'Новая ёлка', 0, 'Body text', 2, 'utf-8', 'a', 'b', "
+            "x'00', '2024-01-01', '2024-01-01')"
+        )
+    upgrade(engine)
+    with engine.connect() as connection:
+        found = connection.exec_driver_sql(
+            "SELECT rowid FROM documents_fts WHERE documents_fts MATCH '\"елка\"'"
+        ).all()
+    assert found == [(1,)]
+    engine.dispose()

@@ -65,7 +65,10 @@ class ArchiveGroup(TyperGroup):
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except typer.TyperException as error:  # usage errors from the parser
             message = error.format_message().replace("Value error, ", "")
-            typer.echo(f"Error: {message}", err=True)
+            if type(error).__name__ == "NoArgsIsHelpError":
+                typer.echo(message)  # a group run without a command: its help
+            else:
+                typer.echo(f"Error: {message}", err=True)
             code = error.exit_code
         except ArchiveError as error:
             typer.echo(f"Error: {error}", err=True)

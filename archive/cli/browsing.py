@@ -29,6 +29,22 @@ SEARCH_COLUMNS = [
     ("title", "title"),
 ]
 
+TEXT_SEARCH_COLUMNS = [
+    ("id", "id"),
+    ("published", "published"),
+    ("source", "source"),
+    ("title", "title"),
+    ("snippet", "snippet"),
+]
+
+QueryArgument = Annotated[
+    str | None,
+    typer.Argument(
+        metavar="[QUERY]",
+        help='Words, "phrases", prefix*, OR, -excluded, title:word.',
+        show_default=False,
+    ),
+]
 FromOption = Annotated[
     str | None,
     typer.Option(
@@ -59,6 +75,7 @@ SourceOption = Annotated[
 
 
 class Sort(StrEnum):
+    relevance = "relevance"
     newest = "newest"
     oldest = "oldest"
 
@@ -71,6 +88,7 @@ class ShowFormat(StrEnum):
 @app.command()
 def search(
     ctx: typer.Context,
+    query: QueryArgument = None,
     date_from: FromOption = None,
     date_to: ToOption = None,
     source: SourceOption = None,
@@ -81,8 +99,13 @@ def search(
         int, typer.Option(min=0, metavar="N", help="Skip this many articles first.")
     ] = 0,
     sort: Annotated[
-        Sort, typer.Option(metavar="newest|oldest", help="Order of the results.")
-    ] = Sort.newest,
+        Sort | None,
+        typer.Option(
+            metavar="relevance|newest|oldest",
+            help="Order of the results [default: relevance with a QUERY, else newest].",
+            show_default=False,
+        ),
+    ] = None,
     output_format: Annotated[
         ListFormat,
         typer.Option("--format", metavar="table|json|jsonl|csv|ids", help="Output format."),
@@ -91,14 +114,20 @@ def search(
         bool, typer.Option("--count", help="Print only the number of matching articles.")
     ] = False,
 ) -> None:
-    """List the articles published between two dates, by one or more sources."""
-    filters = filters_from_options(date_from, date_to, source)
+    """Find articles by words and phrases, dates and sources.
+
+    QUERY: words (all must match), "exact phrases", prefix*, OR between two
+    terms, -excluded, and title:word. Anything else is taken literally.
+    """
+    filters = filters_from_options(date_from, date_to, source, query)
     engine = open_database(state(ctx).database_url)
     with Session(engine) as session:
         if count:
             emit(str(count_documents(session, filters)))
             return
-        results = search_documents(session, filters, sort=sort.value, limit=limit, offset=offset)
+        results = search_documents(
+            session, filters, sort=sort.value if sort else None, limit=limit, offset=offset
+        )
         total = (
             count_documents(session, filters)
             if output_format is ListFormat.table and len(results) == limit
@@ -108,7 +137,12 @@ def search(
     if output_format is ListFormat.table and not rows:
         typer.echo("No articles match.", err=True)
         return
-    emit(render(rows, output_format.value, SEARCH_COLUMNS))
+    if output_format is ListFormat.table and filters.text is not None:
+        for row, result in zip(rows, results, strict=True):
+            row["snippet"] = result.snippet
+        emit(render(rows, "table", TEXT_SEARCH_COLUMNS))
+    else:
+        emit(render(rows, output_format.value, SEARCH_COLUMNS))
     if total is not None and total > offset + len(rows):
         typer.echo(
             f"Showing {offset + 1}-{offset + len(rows)} of {total}; "

@@ -7,17 +7,23 @@ import typer
 from archive.db import (
     current_revision,
     display_name,
+    for_writing,
     head_revision,
     make_engine,
+    open_database,
     sqlite_path,
     upgrade_database,
 )
 from archive.errors import DatabaseNotFound
+from archive.maintenance import check_database, optimize_index, rebuild_index
 
 from .app import app, state
-from .output import emit
+from .output import emit, plural
 
-db_app = typer.Typer(help="Manage the database file: schema upgrades and revision.")
+db_app = typer.Typer(
+    help="Manage the database: schema upgrades, checks and the full-text index.",
+    no_args_is_help=True,
+)
 app.add_typer(db_app, name="db")
 
 
@@ -51,3 +57,46 @@ def current_command(ctx: typer.Context) -> None:
     emit(
         f"{display_name(url)}: schema {revision or 'none'} (this version expects {head}; {status})"
     )
+
+
+@db_app.command("check")
+def check_command(ctx: typer.Context) -> None:
+    """Check the database file and the full-text index; exit 1 if anything is wrong."""
+    url = state(ctx).database_url
+    engine = open_database(url)
+    try:
+        with engine.connect() as connection:
+            problems = check_database(connection)
+    finally:
+        engine.dispose()
+    if problems:
+        for problem in problems:
+            typer.echo(f"Error: {problem}", err=True)
+        raise typer.Exit(1)
+    emit(f"{display_name(url)} is sound: the database and its full-text index check out.")
+
+
+@db_app.command("reindex")
+def reindex_command(ctx: typer.Context) -> None:
+    """Rebuild the full-text index from the documents."""
+    url = state(ctx).database_url
+    engine = open_database(url)
+    try:
+        with for_writing(engine).begin() as connection:
+            count = rebuild_index(connection)
+    finally:
+        engine.dispose()
+    emit(f"Rebuilt the full-text index of {plural(count, 'document')}.")
+
+
+@db_app.command("optimize")
+def optimize_command(ctx: typer.Context) -> None:
+    """Merge the full-text index's segments, which makes searches faster."""
+    url = state(ctx).database_url
+    engine = open_database(url)
+    try:
+        with for_writing(engine).begin() as connection:
+            optimize_index(connection)
+    finally:
+        engine.dispose()
+    emit("Optimized the full-text index.")

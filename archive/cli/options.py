@@ -7,6 +7,7 @@ from enum import StrEnum
 from archive.dates import PartialDate, parse_partial_date
 from archive.errors import InvalidDate, InvalidDomain, InvalidOption
 from archive.queries import UNKNOWN_SOURCE, Filters
+from archive.query import parse_query
 from archive.urls import normalize_domain
 
 
@@ -56,13 +57,17 @@ def source_option(values: list[str] | None) -> tuple[str, ...]:
 
 
 def filters_from_options(
-    date_from: str | None, date_to: str | None, sources: list[str] | None
+    date_from: str | None,
+    date_to: str | None,
+    sources: list[str] | None,
+    query: str | None = None,
 ) -> Filters:
-    """The Filters for the shared --from, --to and --source options."""
+    """The Filters for the shared QUERY argument and --from, --to and --source options."""
     filters = Filters(
         date_from=date_option("--from", date_from),
         date_to=date_option("--to", date_to),
         sources=source_option(sources),
+        text=parse_query(query) if query is not None else None,
     )
     if filters.date_from and filters.date_to and filters.date_from.start > filters.date_to.end:
         raise InvalidOption(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import sys
 from collections.abc import Sequence
@@ -14,9 +15,16 @@ import typer
 from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
+
+from archive.fulltext import SNIPPET_END, SNIPPET_START
+from archive.queries import bracketed
 
 PIPED_WIDTH = 160
 """Table width when stdout is not a terminal."""
+
+STRETCHY_COLUMNS = frozenset({"title", "snippet", "message", "path"})
+"""Columns of long text, which share the width that the others leave."""
 
 Column = tuple[str, str]
 """A row key and its table heading."""
@@ -48,23 +56,42 @@ def render(rows: Sequence[dict[str, Any]], output_format: str, columns: Sequence
 
 
 def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str:
-    """A plain table, sized to the terminal, with long cells cut short."""
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    """A plain table, sized to the terminal: long text columns are cut short to fit."""
+    highlight = sys.stdout.isatty()
+    width = output_width()
+    natural = {
+        key: max([len(heading), *(len(_plain(row.get(key))) for row in rows)])
+        for key, heading in columns
+    }
+    gaps = 3 * (len(columns) - 1)
+    fixed = sum(natural[key] for key, _ in columns if key not in STRETCHY_COLUMNS)
+    stretchy = [key for key, _ in columns if key in STRETCHY_COLUMNS]
+    room = max(width - fixed - gaps, 10 * len(stretchy))
+    shares = _share(room, {key: natural[key] for key in stretchy})
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
     for key, heading in columns:
         numeric = bool(rows) and isinstance(rows[0].get(key), int)
+        size = shares.get(key, natural[key])
         table.add_column(
             heading,
             justify="right" if numeric else "left",
             no_wrap=True,
             overflow="ellipsis",
-            ratio=1 if key in ("title", "message", "path") else None,
+            width=size,
         )
     for row in rows:
-        table.add_row(*("" if row.get(key) is None else str(row[key]) for key, _ in columns))
+        cells = []
+        for key, _ in columns:
+            value = row.get(key)
+            if key == "snippet" and isinstance(value, str):
+                value = focus(value, shares.get(key, natural[key]))
+            cells.append(_cell(value, highlight))
+        table.add_row(*cells)
     console = Console(
         file=io.StringIO(),
-        width=output_width(),
-        color_system=None,
+        width=max(width, fixed + gaps + sum(shares.values())),
+        color_system="auto" if highlight else None,
+        force_terminal=highlight,
         highlight=False,
         emoji=False,
         markup=False,
@@ -73,6 +100,51 @@ def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> s
     buffer = console.file
     assert isinstance(buffer, io.StringIO)
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()).strip("\n")
+
+
+def _share(room: int, wanted: dict[str, int]) -> dict[str, int]:
+    """Split ``room`` among long columns: each gets what it needs if all fit, else a share."""
+    if sum(wanted.values()) <= room:
+        return wanted
+    shares: dict[str, int] = {}
+    left = dict(wanted)
+    while left:
+        fair = room // len(left)
+        small = {key: size for key, size in left.items() if size <= fair}
+        if not small:
+            return {**shares, **dict.fromkeys(left, fair)}
+        shares.update(small)
+        room -= sum(small.values())
+        left = {key: size for key, size in left.items() if key not in small}
+    return shares
+
+
+def focus(snippet: str, width: int) -> str:
+    """Cut the start of a snippet so that its first matched word shows in ``width`` characters."""
+    first = snippet.find(SNIPPET_START)
+    if first < width // 3:
+        return snippet
+    start = snippet.rfind(" ", 0, first - width // 4)
+    return "…" + snippet[start + 1 if start >= 0 else first :]
+
+
+def _plain(value: object) -> str:
+    return "" if value is None else bracketed(str(value))
+
+
+def _cell(value: object, highlight: bool) -> str | Text:
+    """A table cell; a snippet's matched words in bold on a terminal, else between [ and ]."""
+    if value is None:
+        return ""
+    shown = str(value)
+    if SNIPPET_START not in shown:
+        return shown
+    if not highlight:
+        return bracketed(shown)
+    cell = Text()
+    for index, part in enumerate(re.split(f"[{SNIPPET_START}{SNIPPET_END}]", shown)):
+        cell.append(part, style="bold yellow" if index % 2 else None)
+    return cell
 
 
 def emit(text: str) -> None:

@@ -12,7 +12,7 @@ from archive.db import open_database
 from archive.queries import count_by_period, list_sources
 
 from .app import app, state
-from .browsing import FromOption, SourceOption, ToOption
+from .browsing import FromOption, QueryArgument, SourceOption, ToOption
 from .options import OutputFormat, filters_from_options
 from .output import emit, plural, render
 
@@ -55,6 +55,7 @@ def sources(
 @app.command()
 def stats(
     ctx: typer.Context,
+    query: QueryArgument = None,
     by: Annotated[
         Period, typer.Option(metavar="day|week|month|year", help="Length of each period.")
     ] = Period.month,
@@ -68,8 +69,11 @@ def stats(
         OutputFormat, typer.Option("--format", metavar=FORMATS, help="Output format.")
     ] = OutputFormat.table,
 ) -> None:
-    """Count articles per period and source, in date order, with empty periods shown as 0."""
-    filters = filters_from_options(date_from, date_to, source)
+    """Count articles per period and source, in date order, with empty periods shown as 0.
+
+    With a QUERY, count only the articles that match it (see 'archive search --help').
+    """
+    filters = filters_from_options(date_from, date_to, source, query)
     engine = open_database(state(ctx).database_url)
     with Session(engine) as session:
         counts = count_by_period(session, filters, by=by.value, total=total)

@@ -1,0 +1,60 @@
+"""Full-text search behind one small interface, one module per database backend.
+
+A backend turns a parsed :class:`~archive.query.TextQuery` into a selectable
+of ``(document_id, rank)`` rows (higher rank is more relevant), writes
+snippets for the few documents shown, and maintains its index. Everything
+backend-specific lives in ``sqlite.py`` and ``postgres.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from sqlalchemy import Connection, Subquery
+
+from archive.errors import ArchiveError
+from archive.query import TextQuery
+
+SNIPPET_START = "\ue000"
+SNIPPET_END = "\ue001"
+"""Private-use characters around matched words in snippets; renderers replace them."""
+
+
+class FullTextBackend(Protocol):
+    """What the archive needs from a database's full-text search."""
+
+    def matches(self, query: TextQuery) -> Subquery:
+        """A subquery with columns ``document_id`` and ``rank`` for every matching document."""
+        ...
+
+    def snippets(
+        self, connection: Connection, query: TextQuery, document_ids: Sequence[int]
+    ) -> dict[int, str]:
+        """A short extract of each document, with matched words between the snippet marks."""
+        ...
+
+    def check(self, connection: Connection) -> list[str]:
+        """Problems with the index, in plain words; empty when it is sound."""
+        ...
+
+    def rebuild(self, connection: Connection) -> None:
+        """Build the index again from the documents."""
+        ...
+
+    def optimize(self, connection: Connection) -> None:
+        """Merge the index into as few segments as possible."""
+        ...
+
+
+def backend_for(dialect: str) -> FullTextBackend:
+    """The full-text backend of a SQLAlchemy dialect name."""
+    if dialect == "sqlite":
+        from archive.fulltext.sqlite import SQLiteFullText
+
+        return SQLiteFullText()
+    if dialect == "postgresql":
+        from archive.fulltext.postgres import PostgresFullText
+
+        return PostgresFullText()
+    raise ArchiveError(f"full-text search is not available on {dialect} databases")

@@ -1,0 +1,101 @@
+"""Full-text search on SQLite: the FTS5 table documents_fts (see migration 0002)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Column, Connection, Integer, MetaData, Subquery, Table, Text, func, select
+from sqlalchemy import literal_column as sql
+from sqlalchemy.exc import DatabaseError
+
+from archive.fulltext import SNIPPET_END, SNIPPET_START
+from archive.query import Term, TextQuery
+
+TITLE_WEIGHT = 10.0
+"""How much more a match in the title counts than one in the body (bm25 column weight)."""
+SNIPPET_TOKENS = 24
+
+documents_fts = Table(
+    "documents_fts",
+    MetaData(),
+    Column("rowid", Integer, primary_key=True),
+    Column("title", Text),
+    Column("body", Text),
+)
+_FOLDED = "replace(replace({0}, 'ё', 'е'), 'Ё', 'Е')"
+_COMMAND = "INSERT INTO documents_fts (documents_fts) VALUES ('{0}')"
+
+
+def fts5_query(query: TextQuery) -> str:
+    """The FTS5 MATCH expression for ``query``: every term quoted, nothing left to FTS5's parser."""
+    groups = [" OR ".join(_term(term) for term in group) for group in query.groups]
+    expression = " AND ".join(f"({group})" for group in groups)
+    for term in query.excluded:
+        expression = f"({expression}) NOT {_term(term)}"
+    return expression
+
+
+def _term(term: Term) -> str:
+    quoted = '"' + term.text.replace('"', '""') + '"' + (" *" if term.prefix else "")
+    return f"title : {quoted}" if term.title_only else quoted
+
+
+class SQLiteFullText:
+    """FTS5 with bm25 ranking, title matches weighted above body matches."""
+
+    def matches(self, query: TextQuery) -> Subquery:
+        rank = -func.bm25(sql("documents_fts"), TITLE_WEIGHT, 1.0)
+        return (
+            select(documents_fts.c.rowid.label("document_id"), rank.label("rank"))
+            .where(sql("documents_fts").match(fts5_query(query)))
+            .subquery("text_matches")
+        )
+
+    def snippets(
+        self, connection: Connection, query: TextQuery, document_ids: Sequence[int]
+    ) -> dict[int, str]:
+        if not document_ids:
+            return {}
+        snippet = func.snippet(
+            sql("documents_fts"), -1, SNIPPET_START, SNIPPET_END, "…", SNIPPET_TOKENS
+        )
+        rows = connection.execute(
+            select(documents_fts.c.rowid, snippet).where(
+                sql("documents_fts").match(fts5_query(query)),
+                documents_fts.c.rowid.in_(document_ids),
+            )
+        )
+        return {int(row[0]): str(row[1]) for row in rows}
+
+    def check(self, connection: Connection) -> list[str]:
+        problems: list[str] = []
+        try:
+            connection.exec_driver_sql(_COMMAND.format("integrity-check"))
+        except DatabaseError as error:
+            reason = str(error.orig).splitlines()[0]
+            problems.append(f"the full-text index is damaged ({reason}) - run 'archive db reindex'")
+        missing = connection.exec_driver_sql(
+            "SELECT count(*) FROM documents WHERE id NOT IN (SELECT id FROM documents_fts_docsize)"
+        ).scalar_one()
+        extra = connection.exec_driver_sql(
+            "SELECT count(*) FROM documents_fts_docsize WHERE id NOT IN (SELECT id FROM documents)"
+        ).scalar_one()
+        if missing or extra:
+            problems.append(
+                f"the full-text index lacks {missing} documents and has {extra} that no longer "
+                "exist - run 'archive db reindex'"
+            )
+        return problems
+
+    def rebuild(self, connection: Connection) -> None:
+        # FTS5's own 'rebuild' would index the text unfolded; index it as the triggers do.
+        connection.exec_driver_sql(
+            "INSERT INTO documents_fts (documents_fts) VALUES ('delete-all')"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO documents_fts (rowid, title, body) "
+            f"SELECT id, {_FOLDED.format('title')}, {_FOLDED.format('body')} FROM documents"
+        )
+
+    def optimize(self, connection: Connection) -> None:
+        connection.exec_driver_sql(_COMMAND.format("optimize"))
