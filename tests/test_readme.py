@@ -57,7 +57,7 @@ def test_quickstart_archive_commands_run(tmp_path: Path) -> None:
 
 def test_readme_sql_examples(seeded: Engine, database_path: Path) -> None:
     examples = code_blocks("sql")
-    assert len(examples) == 5
+    assert len(examples) == 6
     connection = sqlite3.connect(database_path)
     results = [connection.execute(example).fetchall() for example in examples]
     connection.close()
@@ -70,7 +70,8 @@ def test_readme_sql_examples(seeded: Engine, database_path: Path) -> None:
         (2, "Council approves £4.2m repairs to the harbour wall",
          "Council approves £4.2m repairs to the harbour wall"),
     ]  # fmt: skip
-    assert [(Path(row[0]).name, row[1]) for row in results[4]] == [
+    assert results[4] == [(1, SEED_TITLE)]
+    assert [(Path(row[0]).name, row[1]) for row in results[5]] == [
         ("003_7dc7248a113ff3ca.txt", "duplicate"),
         ("025_fc054e7457b73393.txt", "duplicate"),
     ]

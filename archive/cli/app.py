@@ -20,12 +20,14 @@ from archive.errors import (
     InvalidDate,
     InvalidDomain,
     InvalidOption,
+    InvalidQuery,
     InvalidURL,
     MapFileError,
 )
 
 USAGE_ERRORS = (
     InvalidDate,
+    InvalidQuery,
     InvalidDomain,
     InvalidOption,
     InvalidURL,
@@ -68,6 +70,7 @@ class ArchiveGroup(TyperGroup):
             if type(error).__name__ == "NoArgsIsHelpError":
                 typer.echo(message)  # a group run without a command: its help
             else:
+                message += _query_hint(error)
                 typer.echo(f"Error: {message}", err=True)
             code = error.exit_code
         except ArchiveError as error:
@@ -99,6 +102,18 @@ class ArchiveGroup(TyperGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+def _query_hint(error: typer.TyperException) -> str:
+    """How to search for a query that starts with -, which the parser took for an option."""
+    context = getattr(error, "ctx", None)
+    command = getattr(getattr(context, "command", None), "name", None)
+    option = str(getattr(error, "option_name", ""))
+    if type(error).__name__ != "NoSuchOption" or command not in ("search", "stats"):
+        return ""
+    if option.startswith("--"):
+        return ""
+    return f" - a QUERY that starts with - goes after --, as in: archive {command} -- '-word'"
 
 
 app = typer.Typer(

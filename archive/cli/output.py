@@ -122,7 +122,7 @@ def _share(room: int, wanted: dict[str, int]) -> dict[str, int]:
 def focus(snippet: str, width: int) -> str:
     """Cut the start of a snippet so that its first matched word shows in ``width`` characters."""
     first = snippet.find(SNIPPET_START)
-    if first < width // 3:
+    if len(snippet) <= width or first < width // 3:
         return snippet
     start = snippet.rfind(" ", 0, first - width // 4)
     return "…" + snippet[start + 1 if start >= 0 else first :]

@@ -1,0 +1,136 @@
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from archive.errors import InvalidQuery
+from archive.fulltext.postgres import tsquery_text
+from archive.fulltext.sqlite import fts5_query
+from archive.query import MAX_TERMS, Term, TextQuery, parse_query
+
+
+def shape(text: str) -> tuple[list[list[tuple[str, bool, bool]]], list[str]]:
+    query = parse_query(text)
+    groups = [[(t.text, t.prefix, t.title_only) for t in group] for group in query.groups]
+    return groups, [t.text for t in query.excluded]
+
+
+@pytest.mark.parametrize(
+    ("text", "groups", "excluded"),
+    [
+        ("ultimatum", [[("ultimatum", False, False)]], []),
+        ("lavrov belarus", [[("lavrov", False, False)], [("belarus", False, False)]], []),
+        ('"undercover negotiations"', [[("undercover negotiations", False, False)]], []),
+        ("ukrain*", [[("ukrain", True, False)]], []),
+        ("lavrov OR aleinik", [[("lavrov", False, False), ("aleinik", False, False)]], []),
+        ("a b OR c d", [[("a", False, False)], [("b", False, False), ("c", False, False)],
+                        [("d", False, False)]], []),
+        ("russia -belarus", [[("russia", False, False)]], ["belarus"]),
+        ('russia -"foreign minister"', [[("russia", False, False)]], ["foreign minister"]),
+        ("title:lavrov", [[("lavrov", False, True)]], []),
+        ('TITLE:"peace efforts"*', [[("peace efforts", True, True)]], []),
+        ("a AND b", [[("a", False, False)], [("b", False, False)]], []),
+        ("ёлка", [[("елка", False, False)]], []),
+        # taken literally
+        ('"x', [[("x", False, False)]], []),
+        ("AND", [[("AND", False, False)]], []),
+        ("OR", [[("OR", False, False)]], []),
+        ("a OR", [[("a", False, False)], [("OR", False, False)]], []),
+        ("or and", [[("or", False, False)], [("and", False, False)]], []),
+        ("it's", [[("it's", False, False)]], []),
+        ("20.04", [[("20.04", False, False)]], []),
+        ("C++", [[("C++", False, False)]], []),
+        ("co-operation", [[("co-operation", False, False)]], []),
+        ("title:", [[("title:", False, False)]], []),
+        ("a\x00b", [[("a", False, False)], [("b", False, False)]], []),
+        ("x' OR 1=1 --", [[("x'", False, False), ("1=1", False, False)]], []),
+        ("(a OR b)", [[("(a", False, False), ("b)", False, False)]], []),
+    ],
+)  # fmt: skip
+def test_grammar(
+    text: str, groups: list[list[tuple[str, bool, bool]]], excluded: list[str]
+) -> None:
+    assert shape(text) == (groups, excluded)
+
+
+NOTHING = ' has no words to search for; use words, "phrases" or prefix*'
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("-", "'-'" + NOTHING),
+        ("(", "'('" + NOTHING),
+        ("*", "'*'" + NOTHING),
+        ('""', "'\"\"'" + NOTHING),
+        ("", "an empty query" + NOTHING),
+        ("   \t ", "an empty query" + NOTHING),
+        ("\x00", "an empty query" + NOTHING),
+        ("-russia", "the query only excludes words; add one to look for, as in 'strike -football'"),
+        ("word " * 2000, f"the query has 2000 terms; use at most {MAX_TERMS}"),
+    ],
+)
+def test_queries_with_nothing_to_search(text: str, message: str) -> None:
+    with pytest.raises(InvalidQuery) as caught:
+        parse_query(text)
+    assert str(caught.value) == message
+
+
+def test_fts5_rendering_quotes_every_term() -> None:
+    query = parse_query('title:"peace talks" russ* OR "x""y" -belarus AND')
+    assert fts5_query(query) == (
+        '((title : "peace talks") AND ("russ" * OR "x") AND ("y") AND ("AND")) NOT "belarus"'
+    )
+
+
+def test_tsquery_rendering() -> None:
+    query = TextQuery(
+        ((Term("peace talks", title_only=True),), (Term("russ", prefix=True), Term("x"))),
+        (Term("belarus"),),
+    )
+    assert tsquery_text(query) == ("(('peace':A <-> 'talks':A) & ('russ':* | 'x')) & !('belarus')")
+
+
+@pytest.fixture(scope="module")
+def fts5() -> sqlite3.Connection:
+    connection = sqlite3.connect(":memory:")
+    connection.execute(
+        "CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, "
+        'tokenize="unicode61 remove_diacritics 2")'
+    )
+    connection.execute(
+        "INSERT INTO documents_fts VALUES ('Peace talks', 'It''s C++ co-operation in 20.04')"
+    )
+    return connection
+
+
+def runs_in_fts5(connection: sqlite3.Connection, text: str) -> None:
+    """Parse ``text`` and run it in FTS5: an InvalidQuery or a result, never an SQL error."""
+    try:
+        query = parse_query(text)
+    except InvalidQuery:
+        return
+    connection.execute(
+        "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?", (fts5_query(query),)
+    ).fetchall()
+
+
+@settings(max_examples=500)
+@given(st.text(max_size=200))
+def test_any_text_is_a_valid_fts5_query_or_an_invalid_query(
+    fts5: sqlite3.Connection, text: str
+) -> None:
+    runs_in_fts5(fts5, text)
+
+
+PIECES = ['"', "-", "*", "OR", "AND", "title:", "(", ")", "x", "ё", " ", "NOT", "NEAR", "^",
+          ":", "'", "+", "{", "}"]  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(PIECES), max_size=20))
+def test_operator_soup_never_breaks_fts5(fts5: sqlite3.Connection, pieces: list[str]) -> None:
+    runs_in_fts5(fts5, "".join(pieces))
