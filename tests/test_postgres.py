@@ -17,8 +17,16 @@ from sqlalchemy.orm import Session
 
 from archive.dates import parse_partial_date
 from archive.db import alembic_config, for_writing, open_database
+from archive.maintenance import check_database, optimize_index, rebuild_index
 from archive.models import Document, DocumentVersion
-from archive.queries import Filters, count_by_period, get_document, search_documents
+from archive.queries import (
+    Filters,
+    count_by_period,
+    count_documents,
+    get_document,
+    search_documents,
+)
+from archive.query import parse_query
 from tests.conftest import SEED_FILE, SEED_TITLE, SEEDS, run_import
 
 SERVER = os.environ.get("ARCHIVE_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432")
@@ -74,3 +82,29 @@ def test_import_and_query_seeds(pg_engine: Engine) -> None:
         assert original == SEED_FILE.read_bytes()
         months = count_by_period(session, june, by="month")
         assert [(row.period, row.articles) for row in months.rows] == [("2024-06", 1)]
+
+
+def test_text_search(pg_engine: Engine) -> None:
+    run_import(pg_engine, SEEDS)
+    with Session(pg_engine) as session:
+
+        def ids(text: str, **filters: object) -> list[int]:
+            query = Filters(text=parse_query(text), **filters)  # type: ignore[arg-type]
+            return [result.id for result in search_documents(session, query)]
+
+        assert ids("ultimatum") == [1]
+        assert ids('"undercover negotiations"') == [1]
+        assert ids("прошел") == ids("прошёл") == [6]
+        assert ids("harbour") == [2]
+        assert sorted(ids("title:harbour OR title:lavrov")) == [1, 2]
+        assert ids("lavrov -belarussian") == []
+        assert ids("ultim*") == [1]
+        assert ids("ultimatum", sources=("rt.com",)) == []
+        [result] = search_documents(session, Filters(text=parse_query('"undercover negotiations"')))
+        assert result.snippet is not None and "undercover" in result.snippet
+        assert result.rank is not None and result.rank > 0
+        assert count_documents(session, Filters(text=parse_query("the"))) > 10
+    with pg_engine.begin() as connection:
+        assert check_database(connection) == []
+        assert rebuild_index(connection) == 28
+        optimize_index(connection)

@@ -21,6 +21,7 @@ WEIGHTS = [0.01, 0.02, 0.1, 1.0]
 """ts_rank weights of D, C, B (body) and A (title): a title match counts ten times more."""
 
 _WORD = re.compile(r"[^\W_]+")
+_CONFIG = literal_column("'simple'::regconfig")
 _documents = table("documents", column("id"), column("title"), column("body"))
 # The same expression as the GIN index in migration 0002, so that the index is used.
 _VECTOR: ColumnElement[str] = literal_column(
@@ -52,7 +53,7 @@ def _term(term: Term) -> str:
 
 
 def _tsquery(query: TextQuery) -> ColumnElement[str]:
-    return func.to_tsquery(literal("simple"), literal(tsquery_text(query)))
+    return func.to_tsquery(_CONFIG, literal(tsquery_text(query)))
 
 
 class PostgresFullText:
@@ -74,7 +75,7 @@ class PostgresFullText:
         if not document_ids:
             return {}
         headline = func.ts_headline(
-            literal("simple"),
+            _CONFIG,
             func.translate(_documents.c.body, "ёЁ", "еЕ"),
             _tsquery(query),
             literal(_HEADLINE_OPTIONS),
