@@ -21,7 +21,7 @@ WEIGHTS = [0.01, 0.02, 0.1, 1.0]
 """ts_rank weights of D, C, B (body) and A (title): a title match counts ten times more."""
 
 _WORD = re.compile(r"[^\W_]+")
-_CONFIG = literal_column("'simple'::regconfig")
+_CONFIG: ColumnElement[str] = literal_column("'simple'::regconfig")
 _documents = table("documents", column("id"), column("title"), column("body"))
 # The same expression as the GIN index in migration 0002, so that the index is used.
 _VECTOR: ColumnElement[str] = literal_column(
