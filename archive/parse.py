@@ -26,10 +26,11 @@ _OTHER_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*://\S*", re.IGNORECASE)
 _LABEL_START = "-–—|•·:/#*>"
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[^\W_a-zа-яё]|\s*$)")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-_ABBREVIATIONS = frozenset(
+ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr gen sen rep gov col lt sgt capt no vs etc "
     "jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp e.g i.e u.s u.k u.n".split()
 )
+"""Words that end with a full stop without ending the sentence (lower case, no final stop)."""
 
 
 @dataclass(frozen=True)
@@ -201,7 +202,7 @@ def _is_abbreviation(text: str, end: int) -> bool:
     while start > 0 and not text[start - 1].isspace():
         start -= 1
     word = text[start:end].lstrip("\"'“‘«(").lower()
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
 def _first_nonblank(lines: list[str], start: int) -> int | None:

@@ -1,0 +1,240 @@
+"""Cleaning article text: repair what crawling broke, remove only what is certainly junk.
+
+``clean(body)`` is a pure function. It never drops a sentence that occurs
+only once: a paragraph goes only when every one of its sentences is also in
+another paragraph that stays (a teaser block, a repeated lede). The original
+bytes are stored apart; cleaning only decides what readers, search and word
+counts see.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import ftfy
+
+from archive.parse import ABBREVIATIONS
+
+_TERMINAL = ".!?…"
+_CLOSING = "\"'”’»)]"
+_OPENING_QUOTES = "\"“«„‘'"
+_ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_GLUED = re.compile(r"(?<=[^\W\d_]{2})([.!?])([\"“«]?)(?=[^\W\d_])")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[^\W_]|\s*$)")
+_SPACES = re.compile(r" {2,}")
+_DOMAIN_ENDINGS = frozenset(
+    "com net org info biz io gov edu int ru su de uk fr it es pl ua by kz bg cn in br pt nl eu "
+    "us ca au jp co".split()
+)
+"""Words after a full stop that make it part of a domain name (Example.Com), not a sentence end."""
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """Cleaned text and what cleaning changed, in words."""
+
+    text: str
+    changes: tuple[str, ...] = ()
+    mojibake_repaired: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes)
+
+
+def clean_line(text: str) -> tuple[str, list[str], bool]:
+    """Fix entities, odd spaces and mojibake in one line: the text, notes, and mojibake or not."""
+    notes: list[str] = []
+    entities = len(_ENTITY.findall(text))
+    if entities:
+        text = html.unescape(text)
+        notes.append(f"unescaped {entities} HTML entities")
+    fixed = ftfy.fix_text(
+        text,
+        unescape_html=False,
+        fix_line_breaks=False,
+        normalization=None,
+        fix_character_width=False,
+        uncurl_quotes=False,
+    )
+    mojibake = fixed != text
+    if mojibake:
+        notes.append("repaired mojibake")
+    text = _INVISIBLE.sub("", _ODD_SPACES.sub(" ", fixed))
+    text = unicodedata.normalize("NFC", text)
+    return _SPACES.sub(" ", text).strip(), notes, mojibake
+
+
+def clean(body: str, *, source: str | None = None) -> CleanText:
+    """Clean an article body; ``source`` (a domain) lets a site-name first line go."""
+    notes: list[str] = []
+    lines: list[str] = []
+    mojibake = False
+    raw_lines = [line for line in body.split("\n") if line.strip()]
+    for line in raw_lines:
+        cleaned, line_notes, line_mojibake = clean_line(line)
+        mojibake |= line_mojibake
+        notes.extend(line_notes)
+        if cleaned:
+            lines.append(cleaned)
+    notes = _merge_counts(notes)
+    if len(raw_lines) != body.strip("\n").count("\n") + 1:
+        notes.append("made paragraphs one line each")
+
+    if lines and source and is_site_name(lines[0], source):
+        notes.append(f"removed the site-name line {lines[0]!r}")
+        lines = lines[1:]
+
+    joined = glued = dropped = 0
+    paragraphs = lines
+    while True:
+        # Dropping a paragraph can bring together two halves of a broken sentence.
+        paragraphs, newly_joined = join_broken_lines(paragraphs)
+        split = [split_glued(paragraph) for paragraph in paragraphs]
+        paragraphs, newly_dropped = drop_repeated_paragraphs([text for text, _ in split])
+        joined += newly_joined
+        glued += sum(count for _, count in split)
+        dropped += newly_dropped
+        if not newly_dropped:
+            break
+    if joined:
+        notes.append(f"joined {joined} lines broken mid-sentence")
+    if glued:
+        notes.append(f"separated {glued} glued sentences")
+    if dropped:
+        notes.append(f"dropped {dropped} paragraphs whose every sentence is repeated elsewhere")
+    kept = paragraphs
+    return CleanText("\n".join(kept), tuple(notes), mojibake)
+
+
+def is_site_name(line: str, domain: str) -> bool:
+    """True for a short line naming the site: 'Harbour Gazette' for harbourgazette.co.uk."""
+    words = line.split()
+    if not 1 <= len(words) <= 4 or len(line) > 40 or line[-1] in _TERMINAL:
+        return False
+    label = domain.split(".")[0].replace("-", "").lower()
+    letters = "".join(char for char in line.lower() if char.isalnum())
+    first = "".join(char for char in words[0].lower() if char.isalnum())
+    return letters == label or (len(first) >= 4 and label.startswith(first))
+
+
+def join_broken_lines(lines: list[str]) -> tuple[list[str], int]:
+    """Join each line to the next when the break falls inside a sentence."""
+    paragraphs: list[str] = []
+    joined = 0
+    for line in lines:
+        if paragraphs and _continues(paragraphs[-1], line):
+            previous = paragraphs[-1]
+            glue = "" if _attaches(previous, line) else " "
+            paragraphs[-1] = previous + glue + line
+            joined += 1
+        else:
+            paragraphs.append(line)
+    return paragraphs, joined
+
+
+def _continues(previous: str, line: str) -> bool:
+    """True when ``line`` carries on the sentence that ``previous`` left open."""
+    if _ends_sentence(previous):
+        return False
+    first = line[0]
+    if first.islower() or first in ",;:)]»”’":
+        return True
+    if first in "\"'" and previous.count(first) % 2 == 1:
+        return True  # a quotation opened on the previous line closes here
+    return previous.endswith((",", ";", ":", "-", "–", "—")) and first.isalpha()
+
+
+def _attaches(previous: str, line: str) -> bool:
+    """True when ``line`` starts with punctuation that sticks to the previous word."""
+    return line[0] in ",;:.!?)]»”’" or (line[0] in "\"'" and previous.count(line[0]) % 2 == 1)
+
+
+def _ends_sentence(text: str) -> bool:
+    stripped = text.rstrip(_CLOSING)
+    return bool(stripped) and stripped[-1] in _TERMINAL
+
+
+def split_glued(paragraph: str) -> tuple[str, int]:
+    """Put a space between sentences glued at the full stop: 'Ukraine.That' -> 'Ukraine. That'.
+
+    Only between a lower-case word and a capital, so U.S., 3.5, e.g. and
+    sputnikglobe.com stay as they are.
+    """
+    count = 0
+
+    def space(match: re.Match[str]) -> str:
+        nonlocal count
+        start = match.start()
+        before = paragraph[start - 1]
+        after = paragraph[match.end()]
+        if not before.islower() or not after.isupper():
+            return match.group(0)
+        word = paragraph[paragraph.rfind(" ", 0, start) + 1 : start].strip(_OPENING_QUOTES)
+        following = re.match(r"[^\W\d_]+", paragraph[match.end() :])
+        if word.lower() in ABBREVIATIONS or (
+            following is not None and following.group(0).lower() in _DOMAIN_ENDINGS
+        ):
+            return match.group(0)
+        count += 1
+        return f"{match.group(1)} {match.group(2)}"
+
+    return _GLUED.sub(space, paragraph), count
+
+
+def sentences(paragraph: str) -> list[str]:
+    """The paragraph's sentences, as written."""
+    found = []
+    start = 0
+    for match in _SENTENCE_END.finditer(paragraph):
+        end = match.end()
+        word = paragraph[paragraph.rfind(" ", 0, match.start()) + 1 : match.start()]
+        if paragraph[match.start()] == "." and (
+            word.strip(_OPENING_QUOTES).lower() in ABBREVIATIONS
+            or (len(word) == 1 and word.isalpha())
+        ):
+            continue
+        found.append(paragraph[start:end].strip())
+        start = end
+    tail = paragraph[start:].strip()
+    if tail:
+        found.append(tail)
+    return found
+
+
+def sentence_key(sentence: str) -> str:
+    """What two copies of a sentence have in common: case and spacing aside."""
+    return " ".join(sentence.casefold().split())
+
+
+def drop_repeated_paragraphs(paragraphs: list[str]) -> tuple[list[str], int]:
+    """Drop paragraphs all of whose sentences stay elsewhere; the longest go first."""
+    keys = [[sentence_key(s) for s in sentences(p)] for p in paragraphs]
+    kept = set(range(len(paragraphs)))
+    while True:
+        candidates = [index for index in kept if keys[index] and _repeated(index, keys, kept)]
+        if not candidates:
+            break
+        # The teaser that repeats five sentences goes before the sentence it repeats;
+        # of two equal paragraphs, the later one goes.
+        kept.remove(max(candidates, key=lambda index: (len(keys[index]), index)))
+    return [paragraphs[index] for index in sorted(kept)], len(paragraphs) - len(kept)
+
+
+def _repeated(index: int, keys: list[list[str]], kept: set[int]) -> bool:
+    elsewhere = {key for other in kept if other != index for key in keys[other]}
+    return all(key in elsewhere for key in keys[index])
+
+
+def _merge_counts(notes: list[str]) -> list[str]:
+    """One note per kind: 'unescaped 5 HTML entities', not five notes."""
+    entities = sum(int(note.split()[1]) for note in notes if note.startswith("unescaped "))
+    merged = [f"unescaped {entities} HTML entities"] if entities else []
+    if "repaired mojibake" in notes:
+        merged.append("repaired mojibake")
+    return merged
