@@ -8,6 +8,7 @@ file never leaves a partial row and what was imported stays committed.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -23,6 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from archive.dates import PLACEHOLDER_DATE
 from archive.db import for_writing, sqlite_path
 from archive.decode import decode
+from archive.enrich import enrich
 from archive.errors import FileRejected, InvalidURL
 from archive.inputs import display_path
 from archive.mapping import UrlMap, lookup
@@ -293,7 +295,7 @@ def _store(
     notes = list(parsed.warnings)
     if decoded.replaced:
         notes.append(f"{decoded.replaced} invalid UTF-8 sequences were replaced with U+FFFD")
-    article = _resolve(path, parsed, options, notes)
+    article = _resolve(path, parsed, options, notes, decoded.replaced)
     text_sha256 = hashlib.sha256(decoded.text.rstrip().encode("utf-8")).hexdigest()
     result = store_article(
         connection, article, FileContent(data, sha256, decoded.encoding, text_sha256)
@@ -308,7 +310,7 @@ def _store(
 
 
 def _resolve(
-    path: Path, parsed: ParsedArticle, options: ImportOptions, notes: list[str]
+    path: Path, parsed: ParsedArticle, options: ImportOptions, notes: list[str], replaced: int
 ) -> Article:
     """Decide the article's URL, source, host and date from the file, the map and --source."""
     entry = lookup(options.url_map, path)
@@ -324,26 +326,34 @@ def _resolve(
         notes.append(f"the URL {url!r} is not a valid http(s) URL; stored without a URL")
         url = None
 
-    published = parsed.published
+    published, date_source = parsed.published, "header"
     if entry is not None and entry.published is not None and entry.published != published:
         if published.start == PLACEHOLDER_DATE:
             notes.append(f"placeholder date {published} replaced by the map's {entry.published}")
-            published = entry.published
+            published, date_source = entry.published, "map"
         else:
             notes.append(f"the header date wins over the map's {entry.published}")
 
+    host: str | None = None
+    domain: str | None = None
     if canonical is not None and url is not None:
-        host: str | None = url_host(url)
-        assert host is not None
-        domain: str | None = registrable_domain(host)
+        host = url_host(url)
+        domain = registrable_domain(host)
         if options.source is not None and registrable_domain(options.source) != domain:
             notes.append(f"the URL's source {domain} wins over --source {options.source}")
     elif options.source is not None:
         host = options.source
         domain = registrable_domain(options.source)
-    else:
-        host = domain = None
-    return Article(parsed, published, url, canonical, host, domain)
+    enriched = enrich(
+        parsed,
+        published=published,
+        date_source=date_source,
+        url=url,
+        source=domain,
+        decode_errors=replaced,
+        today=dt.date.today(),
+    )
+    return Article(parsed, enriched, url, canonical, host, domain)
 
 
 def _canonical_or_none(url: str | None) -> str | None:

@@ -19,6 +19,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -72,7 +73,24 @@ class _Content:
     text_sha256: Mapped[str] = mapped_column(String(64), index=True)
     original_sha256: Mapped[str] = mapped_column(String(64), index=True)
     original: Mapped[bytes] = mapped_column(LargeBinary)
-    """The file's bytes exactly as they were imported."""
+    """The file's bytes exactly as they were imported, compressed with ``original_codec``."""
+    original_codec: Mapped[str] = mapped_column(String(8), server_default="none")
+    """zlib (RFC 1950, Python's zlib.decompress) or none."""
+    cleaning: Mapped[str | None] = mapped_column(Text)
+    """What cleaning changed in the title and body, in words."""
+    language: Mapped[str | None] = mapped_column(String(8), index=True)
+    """ISO 639-1 code, detected from the cleaned text; NULL when too short to tell."""
+    url_date: Mapped[str | None] = mapped_column(String(10))
+    site_article_id: Mapped[str | None] = mapped_column(String(64))
+    date_source: Mapped[str] = mapped_column(String(8), server_default="header")
+    date_conflict: Mapped[bool] = mapped_column(server_default=false())
+    placeholder_date: Mapped[bool] = mapped_column(server_default=false())
+    future_date: Mapped[bool] = mapped_column(server_default=false())
+    early_date: Mapped[bool] = mapped_column(server_default=false())
+    mojibake_repaired: Mapped[bool] = mapped_column(server_default=false())
+    text_cleaned: Mapped[bool] = mapped_column(server_default=false())
+    decode_errors: Mapped[int] = mapped_column(Integer, server_default="0")
+    """Invalid byte sequences that decoding replaced with U+FFFD."""
 
 
 class Document(_Content, Base):

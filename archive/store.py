@@ -7,14 +7,15 @@ built once, with SQLAlchemy Core, and pass the values as parameters.
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 from typing import Any, cast
 
 from sqlalchemy import Connection, DateTime, Table, bindparam, select
 
-from archive.dates import PartialDate
+from archive.enrich import Enriched
 from archive.models import Document, DocumentVersion, Source, utcnow
-from archive.parse import ParsedArticle, count_words
+from archive.parse import ParsedArticle
 
 DOCUMENTS = cast(Table, Document.__table__)
 VERSIONS = cast(Table, DocumentVersion.__table__)
@@ -22,7 +23,10 @@ SOURCES = cast(Table, Source.__table__)
 
 CONTENT_COLUMNS = (
     "url", "published", "date_precision", "title", "title_derived", "label", "body",
-    "word_count", "encoding", "text_sha256", "original_sha256", "original",
+    "word_count", "encoding", "text_sha256", "original_sha256", "original", "original_codec",
+    "cleaning", "language", "url_date", "site_article_id", "date_source", "date_conflict",
+    "placeholder_date", "future_date", "early_date", "mojibake_repaired", "text_cleaned",
+    "decode_errors",
 )  # fmt: skip
 """The columns a document shares with its earlier versions."""
 
@@ -53,12 +57,16 @@ _FIND_SOURCE = select(SOURCES.c.id).where(SOURCES.c.domain == bindparam("domain"
 _INSERT_SOURCE = SOURCES.insert().returning(SOURCES.c.id)
 
 
+ORIGINAL_CODEC = "zlib"
+"""How originals are stored: zlib (RFC 1950), about a third of the text's size."""
+
+
 @dataclass(frozen=True)
 class Article:
-    """A parsed article with its URL, host, source and date decided."""
+    """A parsed and cleaned article with its URL, host, source and date decided."""
 
     parsed: ParsedArticle
-    published: PartialDate
+    enriched: Enriched
     url: str | None
     canonical_url: str | None
     host: str | None
@@ -143,20 +151,48 @@ def source_id(connection: Connection, domain: str) -> int:
 
 
 def _values(connection: Connection, article: Article, content: FileContent) -> dict[str, Any]:
-    parsed = article.parsed
     return {
         "source_id": source_id(connection, article.source) if article.source else None,
         "host": article.host,
         "url": article.url,
-        "published": article.published.iso,
-        "date_precision": article.published.precision,
-        "title": parsed.title,
-        "title_derived": parsed.title_derived,
-        "label": parsed.label,
-        "body": parsed.body,
-        "word_count": count_words(parsed.body),
+        "title_derived": article.parsed.title_derived,
+        "label": article.parsed.label,
         "encoding": content.encoding,
         "text_sha256": content.text_sha256,
         "original_sha256": content.original_sha256,
-        "original": content.original,
+        "original": zlib.compress(content.original),
+        "original_codec": ORIGINAL_CODEC,
+        **text_values(article.enriched),
     }
+
+
+def text_values(enriched: Enriched) -> dict[str, Any]:
+    """The columns that cleaning and metadata decide, as stored."""
+    return {
+        "published": enriched.published.iso,
+        "date_precision": enriched.published.precision,
+        "date_source": enriched.date_source,
+        "title": enriched.title,
+        "body": enriched.body,
+        "word_count": enriched.word_count,
+        "cleaning": enriched.cleaning,
+        "language": enriched.language,
+        "url_date": enriched.url_date.isoformat() if enriched.url_date else None,
+        "site_article_id": enriched.site_article_id,
+        "date_conflict": enriched.date_conflict,
+        "placeholder_date": enriched.placeholder_date,
+        "future_date": enriched.future_date,
+        "early_date": enriched.early_date,
+        "mojibake_repaired": enriched.mojibake_repaired,
+        "text_cleaned": enriched.text_cleaned,
+        "decode_errors": enriched.decode_errors,
+    }
+
+
+def original_bytes(stored: bytes, codec: str) -> bytes:
+    """A file's exact bytes from what the original column holds."""
+    if codec == "zlib":
+        return zlib.decompress(stored)
+    if codec == "none":
+        return bytes(stored)
+    raise ValueError(f"unknown original codec {codec!r}")

@@ -27,7 +27,7 @@ def test_find_the_sputnik_article(cli: CliRunner, seeded: Engine) -> None:
     assert result.output == (
         "id  published   source            words  title\n"
         + "─" * 108
-        + f"\n 1  2024-06-24  sputnikglobe.com    361  {SEED_TITLE}\n"
+        + f"\n 1  2024-06-24  sputnikglobe.com    250  {SEED_TITLE}\n"
     )
 
 
@@ -93,7 +93,7 @@ def test_json_and_jsonl(cli: CliRunner, seeded: Engine) -> None:
             "host": "sputnikglobe.com",
             "url": SEED_URL,
             "title": SEED_TITLE,
-            "word_count": 361,
+            "word_count": 250,
         }
     ]
     lines = invoke(

@@ -6,12 +6,12 @@ from sqlalchemy import Engine
 from typer.testing import CliRunner
 
 from tests.conftest import SEED_FILE, SEED_TITLE, SEED_URL, SEEDS, invoke
+from tests.test_clean import SEED_CLEAN
 
 
 def test_show_text(cli: CliRunner, seeded: Engine) -> None:
     result = invoke(cli, "show", "1")
     assert result.exit_code == 0
-    body = SEED_FILE.read_text().split("\n", 2)[2]
     assert result.output == (
         f"{SEED_TITLE}\n"
         "\n"
@@ -20,11 +20,10 @@ def test_show_text(cli: CliRunner, seeded: Engine) -> None:
         "source:    sputnikglobe.com\n"
         "host:      sputnikglobe.com\n"
         f"url:       {SEED_URL}\n"
-        "words:     361\n"
+        "words:     250\n"
         "encoding:  utf-8\n"
         f"files:     {SEED_FILE}\n"
-        "\n"
-        f"{body}\n"
+        "\n" + "\n".join(SEED_CLEAN) + "\n"
     )
 
 

@@ -27,6 +27,7 @@ from archive.queries import (
     search_documents,
 )
 from archive.query import parse_query
+from archive.store import original_bytes
 from tests.conftest import SEED_FILE, SEED_TITLE, SEEDS, run_import
 
 SERVER = os.environ.get("ARCHIVE_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432")
@@ -78,8 +79,10 @@ def test_import_and_query_seeds(pg_engine: Engine) -> None:
         assert found.title == SEED_TITLE
         document = get_document(session, str(found.id))
         assert document.body.startswith("Most moves by the West")
-        original = session.scalar(select(Document.original).where(Document.id == found.id))
-        assert original == SEED_FILE.read_bytes()
+        stored, codec = session.execute(
+            select(Document.original, Document.original_codec).where(Document.id == found.id)
+        ).one()
+        assert original_bytes(stored, codec) == SEED_FILE.read_bytes()
         months = count_by_period(session, june, by="month")
         assert [(row.period, row.articles) for row in months.rows] == [("2024-06", 1)]
 
