@@ -69,3 +69,7 @@ class FileRejected(ArchiveError):
 
 class InvalidQuery(ArchiveError, ValueError):
     """A search query with nothing to search for, or too much."""
+
+
+class ExportError(ArchiveError):
+    """An export target that cannot be written safely."""

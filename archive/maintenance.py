@@ -5,10 +5,22 @@ Functions take a Connection and never commit.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, func, select
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, cast
 
+from sqlalchemy import Connection, Engine, Select, Table, func, select, update
+
+from archive.dates import PartialDate
+from archive.db import for_writing
+from archive.decode import decode
+from archive.enrich import enrich
+from archive.errors import FileRejected
 from archive.fulltext import backend_for
-from archive.models import Document
+from archive.models import Document, DocumentVersion, Source
+from archive.parse import parse_article
+from archive.store import original_bytes, text_values
 
 
 def check_database(connection: Connection) -> list[str]:
@@ -37,3 +49,98 @@ def rebuild_index(connection: Connection) -> int:
 def optimize_index(connection: Connection) -> None:
     """Merge the full-text index's segments."""
     backend_for(connection.dialect.name).optimize(connection)
+
+
+@dataclass
+class RecleanSummary:
+    """How many stored texts were cleaned again, and how many of them changed."""
+
+    checked: int = 0
+    changed: int = 0
+    unreadable: int = 0
+    """Texts whose original no longer parses; they are left as they were."""
+
+
+RECLEAN_BATCH = 200
+
+
+def reclean(
+    engine: Engine,
+    *,
+    batch_size: int = RECLEAN_BATCH,
+    on_batch: Callable[[int, int], None] | None = None,
+) -> RecleanSummary:
+    """Clean every stored text again from its original bytes, and recompute its metadata.
+
+    Runs in batches of ``batch_size``, each its own transaction, so it can be
+    interrupted at any point and run again. ``on_batch(done, total)`` reports
+    progress.
+    """
+    summary = RecleanSummary()
+    writer = for_writing(engine)
+    with engine.connect() as connection:
+        total = sum(
+            connection.execute(select(func.count()).select_from(model)).scalar_one()
+            for model in (Document, DocumentVersion)
+        )
+    for table in (_DOCUMENTS, _VERSIONS):
+        last = 0
+        while True:
+            with writer.begin() as connection:
+                rows = connection.execute(_stored_texts(table, last, batch_size)).all()
+                for row in rows:
+                    _reclean_row(connection, table, row, summary)
+            if not rows:
+                break
+            last = rows[-1].id
+            if on_batch is not None:
+                on_batch(summary.checked, total)
+    return summary
+
+
+_DOCUMENTS = cast(Table, Document.__table__)
+_VERSIONS = cast(Table, DocumentVersion.__table__)
+_SOURCES = cast(Table, Source.__table__)
+
+
+def _stored_texts(table: Table, after: int, limit: int) -> Select[Any]:
+    source_id = (
+        table.c.source_id
+        if table is _DOCUMENTS
+        else select(_DOCUMENTS.c.source_id)
+        .where(_DOCUMENTS.c.id == table.c.document_id)
+        .scalar_subquery()
+    )
+    domain = select(_SOURCES.c.domain).where(_SOURCES.c.id == source_id).scalar_subquery()
+    return (
+        select(table, domain.label("domain"))
+        .where(table.c.id > after)
+        .order_by(table.c.id)
+        .limit(limit)
+    )
+
+
+def _reclean_row(connection: Connection, table: Table, row: Any, summary: RecleanSummary) -> None:
+    summary.checked += 1
+    try:
+        decoded = decode(original_bytes(row.original, row.original_codec))
+        parsed = parse_article(decoded.text)
+    except FileRejected:
+        summary.unreadable += 1
+        return
+    kept_date = row.date_source == "map"
+    enriched = enrich(
+        parsed,
+        published=PartialDate(dt.date.fromisoformat(row.published), row.date_precision)
+        if kept_date
+        else parsed.published,
+        date_source="map" if kept_date else "header",
+        url=row.url,
+        source=row.domain,
+        decode_errors=decoded.replaced,
+        today=row.created_at.date(),
+    )
+    values = {"title_derived": parsed.title_derived, "label": parsed.label, **text_values(enriched)}
+    if any(getattr(row, name) != value for name, value in values.items()):
+        connection.execute(update(table).where(table.c.id == row.id).values(**values))
+        summary.changed += 1

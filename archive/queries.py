@@ -18,6 +18,7 @@ from archive.errors import DocumentNotFound, InvalidOption, InvalidURL
 from archive.fulltext import SNIPPET_END, SNIPPET_START, FullTextBackend, backend_for
 from archive.models import Document, DocumentVersion, ImportItem, Source
 from archive.query import TextQuery
+from archive.store import original_bytes
 from archive.urls import canonical_url, normalize_domain, registrable_domain
 
 UNKNOWN_SOURCE = "unknown"
@@ -43,6 +44,8 @@ class Filters:
     """Domains (``rt.com`` also matches ``*.rt.com``) or ``unknown``; any may match."""
     text: TextQuery | None = None
     """Words, phrases and the rest of the query language (see :mod:`archive.query`)."""
+    languages: tuple[str, ...] = ()
+    """ISO 639-1 codes (``en``, ``ru``); any may match."""
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,14 @@ class DocumentDetail:
     original_sha256: str
     imported_at: dt.datetime
     updated_at: dt.datetime
+    language: str | None = None
+    date_source: str = "header"
+    url_date: str | None = None
+    site_article_id: str | None = None
+    flags: tuple[str, ...] = ()
+    """The names of the flags that are set: date_conflict, placeholder_date, future_date,
+    early_date, mojibake_repaired, text_cleaned, decode_errors."""
+    cleaning: str | None = None
     versions: list[VersionSummary] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     """Every path the document was imported from, oldest first."""
@@ -120,6 +131,12 @@ class DocumentDetail:
             "canonical_url": self.canonical_url,
             "label": self.label,
             "title_derived": self.title_derived,
+            "language": self.language,
+            "date_source": self.date_source,
+            "url_date": self.url_date,
+            "site_article_id": self.site_article_id,
+            "flags": list(self.flags),
+            "cleaning": self.cleaning,
             "encoding": self.encoding,
             "original_sha256": self.original_sha256,
             "imported_at": self.imported_at.isoformat(),
@@ -224,6 +241,8 @@ def filter_conditions(session: Session, filters: Filters) -> list[ColumnElement[
         conditions.append(Document.published <= filters.date_to.end.isoformat())
     if filters.sources:
         conditions.append(or_(*(source_condition(session, name) for name in filters.sources)))
+    if filters.languages:
+        conditions.append(Document.language.in_(filters.languages))
     if filters.text is not None:
         matches = full_text(session).matches(filters.text)
         conditions.append(Document.id.in_(select(matches.c.document_id)))
@@ -289,18 +308,40 @@ def count_documents(session: Session, filters: Filters) -> int:
     return session.scalar(query) or 0
 
 
-def get_document(session: Session, reference: str | int) -> DocumentDetail:
-    """The document with this id, or whose URL has the same canonical form as ``reference``."""
+FLAG_COLUMNS = (
+    "date_conflict", "placeholder_date", "future_date", "early_date", "mojibake_repaired",
+    "text_cleaned",
+)  # fmt: skip
+
+
+def _document_condition(reference: str | int) -> tuple[ColumnElement[bool], str]:
+    """Which document ``reference`` names (an id or any form of its URL), and the not-found text."""
     text = str(reference).strip()
     if text.isdigit():
-        condition = Document.id == int(text)
-        missing = f"no document has id {text} - find ids with 'archive search'"
-    else:
-        try:
-            condition = Document.canonical_url == canonical_url(text)
-        except InvalidURL:
-            raise InvalidOption(f"{text!r} is neither a document id nor an http(s) URL") from None
-        missing = f"no document has the URL {text} - find it with 'archive search'"
+        return Document.id == int(
+            text
+        ), f"no document has id {text} - find ids with 'archive search'"
+    try:
+        condition = Document.canonical_url == canonical_url(text)
+    except InvalidURL:
+        raise InvalidOption(f"{text!r} is neither a document id nor an http(s) URL") from None
+    return condition, f"no document has the URL {text} - find it with 'archive search'"
+
+
+def get_original(session: Session, reference: str | int) -> bytes:
+    """The exact bytes of the file that the document's current text came from."""
+    condition, missing = _document_condition(reference)
+    row = session.execute(
+        select(Document.original, Document.original_codec).where(condition)
+    ).one_or_none()
+    if row is None:
+        raise DocumentNotFound(missing)
+    return original_bytes(row.original, row.original_codec)
+
+
+def get_document(session: Session, reference: str | int) -> DocumentDetail:
+    """The document with this id, or whose URL has the same canonical form as ``reference``."""
+    condition, missing = _document_condition(reference)
     row = session.execute(
         select(
             *_summary_columns(),
@@ -312,12 +353,22 @@ def get_document(session: Session, reference: str | int) -> DocumentDetail:
             Document.original_sha256,
             Document.created_at,
             Document.updated_at,
+            Document.language,
+            Document.date_source,
+            Document.url_date,
+            Document.site_article_id,
+            Document.cleaning,
+            Document.decode_errors,
+            *(getattr(Document, name) for name in FLAG_COLUMNS),
         )
         .outerjoin(Source, Source.id == Document.source_id)
         .where(condition)
     ).one_or_none()
     if row is None:
         raise DocumentNotFound(missing)
+    flags = [name for name in FLAG_COLUMNS if getattr(row, name)]
+    if row.decode_errors:
+        flags.append("decode_errors")
     versions = [
         VersionSummary(
             id=version.id,
@@ -351,6 +402,12 @@ def get_document(session: Session, reference: str | int) -> DocumentDetail:
         original_sha256=row.original_sha256,
         imported_at=row.created_at,
         updated_at=row.updated_at,
+        language=row.language,
+        date_source=row.date_source,
+        url_date=row.url_date,
+        site_article_id=row.site_article_id,
+        flags=tuple(flags),
+        cleaning=row.cleaning,
         versions=versions,
         files=list(dict.fromkeys(files)),
     )

@@ -14,6 +14,7 @@ from archive.queries import (
     DocumentDetail,
     count_documents,
     get_document,
+    get_original,
     search_documents,
 )
 
@@ -73,6 +74,16 @@ SourceOption = Annotated[
     ),
 ]
 
+LanguageOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--lang",
+        metavar="CODE",
+        help="Language of the article: en, ru, de, ... Repeatable.",
+        show_default=False,
+    ),
+]
+
 
 class Sort(StrEnum):
     relevance = "relevance"
@@ -83,6 +94,7 @@ class Sort(StrEnum):
 class ShowFormat(StrEnum):
     text = "text"
     json = "json"
+    original = "original"
 
 
 @app.command()
@@ -92,6 +104,7 @@ def search(
     date_from: FromOption = None,
     date_to: ToOption = None,
     source: SourceOption = None,
+    language: LanguageOption = None,
     limit: Annotated[
         int, typer.Option(min=0, metavar="N", help="Show at most this many articles.")
     ] = 20,
@@ -119,7 +132,7 @@ def search(
     QUERY: words (all must match), "exact phrases", prefix*, OR between two
     terms, -excluded, and title:word. Anything else is taken literally.
     """
-    filters = filters_from_options(date_from, date_to, source, query)
+    filters = filters_from_options(date_from, date_to, source, query, language)
     engine = open_database(state(ctx).database_url)
     with Session(engine) as session:
         if count:
@@ -156,12 +169,22 @@ def show(
     ctx: typer.Context,
     reference: Annotated[str, typer.Argument(metavar="ID|URL", help="Document id or URL.")],
     output_format: Annotated[
-        ShowFormat, typer.Option("--format", metavar="text|json", help="Output format.")
+        ShowFormat,
+        typer.Option(
+            "--format",
+            metavar="text|json|original",
+            help="Output format; original writes the file's exact bytes.",
+        ),
     ] = ShowFormat.text,
 ) -> None:
     """Show one article with its metadata, by id or by URL."""
     engine = open_database(state(ctx).database_url)
     with Session(engine) as session:
+        if output_format is ShowFormat.original:
+            stdout = typer.get_binary_stream("stdout")
+            stdout.write(get_original(session, reference))
+            stdout.flush()
+            return
         document = get_document(session, reference)
     if output_format is ShowFormat.json:
         emit(json.dumps(document.as_dict(), ensure_ascii=False, indent=2))
@@ -174,14 +197,23 @@ def render_document(document: DocumentDetail) -> str:
     summary = document.summary
     fields = [
         ("id", str(summary.id)),
-        ("published", summary.published),
+        (
+            "published",
+            summary.published
+            + ("" if document.date_source == "header" else f" (from the {document.date_source})"),
+        ),
         ("source", summary.source),
         ("host", summary.host),
         ("url", summary.url),
         ("label", document.label),
         ("title", "derived from the first sentence" if document.title_derived else None),
+        ("url date", document.url_date),
+        ("site id", document.site_article_id),
+        ("language", document.language),
         ("words", str(summary.word_count)),
         ("encoding", document.encoding),
+        ("flags", ", ".join(document.flags) or None),
+        ("cleaning", document.cleaning),
         ("versions", f"{len(document.versions)} earlier" if document.versions else None),
         ("files", ", ".join(document.files) or None),
     ]

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from archive.db import (
     current_revision,
@@ -14,8 +18,14 @@ from archive.db import (
     sqlite_path,
     upgrade_database,
 )
-from archive.errors import DatabaseNotFound
-from archive.maintenance import check_database, optimize_index, rebuild_index
+from archive.errors import ArchiveError, DatabaseNotFound
+from archive.maintenance import (
+    RECLEAN_BATCH,
+    check_database,
+    optimize_index,
+    rebuild_index,
+    reclean,
+)
 
 from .app import app, state
 from .output import emit, plural
@@ -100,3 +110,46 @@ def optimize_command(ctx: typer.Context) -> None:
     finally:
         engine.dispose()
     emit("Optimized the full-text index.")
+
+
+@db_app.command("reclean")
+def reclean_command(
+    ctx: typer.Context,
+    batch_size: Annotated[
+        int, typer.Option(min=1, metavar="N", help="Texts per transaction.")
+    ] = RECLEAN_BATCH,
+) -> None:
+    """Clean every stored text again from its original bytes, and recompute its metadata.
+
+    Run it after upgrading archive, so that improvements to cleaning reach old
+    articles. It commits every batch: stop it at any time and run it again.
+    """
+    engine = open_database(state(ctx).database_url)
+    console = Console(stderr=True)
+    progress = Progress(
+        TextColumn("recleaning"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+    task = progress.add_task("reclean", total=None)
+    try:
+        with progress:
+            summary = reclean(
+                engine,
+                batch_size=batch_size,
+                on_batch=lambda done, total: progress.update(task, completed=done, total=total),
+            )
+    except KeyboardInterrupt:
+        raise ArchiveError(
+            "interrupted; the batches done so far are saved - run 'archive db reclean' again"
+        ) from None
+    finally:
+        engine.dispose()
+    line = f"Cleaned {plural(summary.checked, 'stored text')} again: {summary.changed} changed."
+    if summary.unreadable:
+        line += f" {summary.unreadable} no longer parse and were left as they were."
+    emit(line)

@@ -56,18 +56,31 @@ def source_option(values: list[str] | None) -> tuple[str, ...]:
     )
 
 
+def language_option(values: list[str] | None) -> tuple[str, ...]:
+    """Check --lang values: two- or three-letter ISO 639 codes."""
+    checked = []
+    for value in values or ():
+        code = value.strip().lower()
+        if not (code.isascii() and code.isalpha() and 2 <= len(code) <= 3):
+            raise InvalidOption(f"--lang {value!r} is not a language code such as en, ru or de")
+        checked.append(code)
+    return tuple(checked)
+
+
 def filters_from_options(
     date_from: str | None,
     date_to: str | None,
     sources: list[str] | None,
     query: str | None = None,
+    languages: list[str] | None = None,
 ) -> Filters:
-    """The Filters for the shared QUERY argument and --from, --to and --source options."""
+    """The Filters for the shared QUERY argument and --from, --to, --source, --lang options."""
     filters = Filters(
         date_from=date_option("--from", date_from),
         date_to=date_option("--to", date_to),
         sources=source_option(sources),
         text=parse_query(query) if query is not None else None,
+        languages=language_option(languages),
     )
     if filters.date_from and filters.date_to and filters.date_from.start > filters.date_to.end:
         raise InvalidOption(

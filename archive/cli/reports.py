@@ -12,7 +12,7 @@ from archive.db import open_database
 from archive.queries import count_by_period, list_sources
 
 from .app import app, state
-from .browsing import FromOption, QueryArgument, SourceOption, ToOption
+from .browsing import FromOption, LanguageOption, QueryArgument, SourceOption, ToOption
 from .options import OutputFormat, filters_from_options
 from .output import emit, plural, render
 
@@ -62,6 +62,7 @@ def stats(
     date_from: FromOption = None,
     date_to: ToOption = None,
     source: SourceOption = None,
+    language: LanguageOption = None,
     total: Annotated[
         bool, typer.Option("--total", help="Sum the sources into one series.")
     ] = False,
@@ -73,7 +74,7 @@ def stats(
 
     With a QUERY, count only the articles that match it (see 'archive search --help').
     """
-    filters = filters_from_options(date_from, date_to, source, query)
+    filters = filters_from_options(date_from, date_to, source, query, language)
     engine = open_database(state(ctx).database_url)
     with Session(engine) as session:
         counts = count_by_period(session, filters, by=by.value, total=total)

@@ -1,0 +1,75 @@
+"""archive export: write articles out as original files, JSON Lines or CSV."""
+
+from __future__ import annotations
+
+import io
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from sqlalchemy.orm import Session
+
+from archive.db import open_database
+from archive.errors import InvalidOption
+from archive.export import atomic_output, export_originals, export_records
+
+from .app import app, state
+from .browsing import FromOption, LanguageOption, QueryArgument, SourceOption, ToOption
+from .options import filters_from_options
+from .output import plural
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    original = "original"
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    target: Annotated[
+        str,
+        typer.Argument(
+            metavar="PATH",
+            help="File to write, - for stdout; with --format original, a folder.",
+        ),
+    ],
+    query: QueryArgument = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    source: SourceOption = None,
+    language: LanguageOption = None,
+    output_format: Annotated[
+        ExportFormat,
+        typer.Option("--format", metavar="jsonl|csv|original", help="What to write."),
+    ] = ExportFormat.jsonl,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace files that already exist.")
+    ] = False,
+) -> None:
+    """Export the matching articles: records with their cleaned text, or the original files.
+
+    With --format original, each article's original file is written byte for
+    byte into the folder PATH, as ID_NAME. Files are written whole or not at
+    all, never through a symlink, and never over an existing file without --force.
+    """
+    filters = filters_from_options(date_from, date_to, source, query, language)
+    engine = open_database(state(ctx).database_url)
+    with Session(engine) as session:
+        if output_format is ExportFormat.original:
+            if target == "-":
+                raise InvalidOption("--format original writes files: name a folder, not -")
+            count = export_originals(session, filters, Path(target), force)
+        elif target == "-":
+            count = export_records(session, filters, output_format.value, sys.stdout)
+        else:
+            with atomic_output(Path(target), force) as stream:
+                text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
+                count = export_records(session, filters, output_format.value, text)
+                text.flush()
+                text.detach()
+    where = "stdout" if target == "-" else target
+    typer.echo(f"Exported {plural(count, 'article')} to {where}.", err=True)
