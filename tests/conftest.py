@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import Engine
 from typer.testing import CliRunner
 
@@ -12,6 +13,10 @@ from archive.cli import app
 from archive.db import open_database
 from archive.importer import ImportOptions, ImportSummary, import_files
 from archive.inputs import iter_input_files
+
+# Tests check behaviour, never speed: no example fails for being slow on a busy machine.
+settings.register_profile("archive", deadline=None)
+settings.load_profile("archive")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

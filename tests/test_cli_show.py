@@ -20,8 +20,14 @@ def test_show_text(cli: CliRunner, seeded: Engine) -> None:
         "source:    sputnikglobe.com\n"
         "host:      sputnikglobe.com\n"
         f"url:       {SEED_URL}\n"
+        "url date:  2024-06-24\n"
+        "site id:   1119107399\n"
+        "language:  en\n"
         "words:     250\n"
         "encoding:  utf-8\n"
+        "flags:     text_cleaned\n"
+        "cleaning:  joined 5 lines broken mid-sentence; separated 4 glued sentences; "
+        "dropped 1 paragraphs whose every sentence is repeated elsewhere\n"
         f"files:     {SEED_FILE}\n"
         "\n" + "\n".join(SEED_CLEAN) + "\n"
     )
@@ -80,3 +86,28 @@ def test_show_errors(cli: CliRunner, seeded: Engine) -> None:
         2,
         "Error: 'lavrov' is neither a document id nor an http(s) URL\n",
     )
+
+
+def test_show_original_reproduces_the_file_byte_for_byte(cli: CliRunner, seeded: Engine) -> None:
+    originals = {
+        "1": "000_d9df1ced53a76c60.txt",  # UTF-8, no final newline
+        "5": "006_6525cea6a6bba49c.txt",  # cp1251
+        "8": "009_948fa1663bdd8fcd.txt",  # CRLF
+        "3": "004_a53ef07f930c7673.txt",  # UTF-8 with a BOM
+    }
+    for reference, name in originals.items():
+        result = invoke(cli, "show", reference, "--format", "original")
+        assert result.exit_code == 0
+        assert result.stdout_bytes == (SEEDS / name).read_bytes(), name
+
+
+def test_show_flags_and_dates_from_the_url(cli: CliRunner, seeded: Engine) -> None:
+    placeholder = invoke(cli, "show", "25").output.splitlines()
+    assert "flags:     placeholder_date, early_date" in placeholder
+    refined = invoke(cli, "show", "28").output.splitlines()
+    assert "published: 2022-11-15 (from the url)" in refined
+    mojibake = invoke(cli, "show", "24", "--format", "json")
+    shown = json.loads(mojibake.output)
+    assert shown["flags"] == ["mojibake_repaired", "text_cleaned"]
+    assert "Frühjahr" in shown["body"] and "geäußert" in shown["body"]
+    assert shown["language"] == "de"

@@ -16,6 +16,7 @@ from archive.db import database_url
 from archive.errors import (
     ArchiveError,
     DatabaseNotFound,
+    ExportError,
     InputPathError,
     InvalidDate,
     InvalidDomain,
@@ -34,6 +35,7 @@ USAGE_ERRORS = (
     MapFileError,
     InputPathError,
     DatabaseNotFound,
+    ExportError,
 )
 """Errors in what the user typed: exit status 2. Every other error exits with 1."""
 
