@@ -54,13 +54,18 @@ def clean_line(text: str) -> tuple[str, list[str], bool]:
     if entities:
         text = html.unescape(text)
         notes.append(f"unescaped {entities} HTML entities")
-    fixed = ftfy.fix_text(
-        text,
-        unescape_html=False,
-        fix_line_breaks=False,
-        normalization=None,
-        fix_character_width=False,
-        uncurl_quotes=False,
+    # Mojibake is made of non-ASCII characters: ASCII lines need no repair.
+    fixed = (
+        text
+        if text.isascii()
+        else ftfy.fix_text(
+            text,
+            unescape_html=False,
+            fix_line_breaks=False,
+            normalization=None,
+            fix_character_width=False,
+            uncurl_quotes=False,
+        )
     )
     mojibake = fixed != text
     if mojibake:

@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-LANGUAGE_SAMPLE = 2000
+LANGUAGE_SAMPLE = 1000
 """Characters of title and body that language detection reads: enough, and fast."""
 MIN_LETTERS = 20
 """Shorter texts get no language: a guess on a few words is noise."""
@@ -91,7 +91,7 @@ def _identifier() -> Any:
 def detect_language(title: str, body: str) -> str | None:
     """The ISO 639-1 code of the text's language, or None when it is too short or too unsure."""
     sample = f"{title}\n{body}"[:LANGUAGE_SAMPLE]
-    if sum(char.isalpha() for char in sample) < MIN_LETTERS:
+    if sum(map(str.isalpha, sample)) < MIN_LETTERS:
         return None
     language, probability = _identifier().classify(sample)
     return str(language) if probability >= 0.5 else None
