@@ -12,6 +12,8 @@ import datetime as dt
 import hashlib
 import json
 import os
+import socket
+import sqlite3
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -80,6 +82,8 @@ class ImportSummary:
     run_id: int | None
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(OUTCOMES, 0))
     dry_run: bool = False
+    interrupted: bool = False
+    """True when ``should_stop`` ended the import after a batch; the rest was not read."""
 
     @property
     def total(self) -> int:
@@ -96,11 +100,15 @@ def import_files(
     *,
     arguments: dict[str, object] | None = None,
     on_file: Callable[[FileOutcome], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> ImportSummary:
     """Import ``paths`` into the database behind ``engine``.
 
-    Commits after every ``options.batch_size`` files. With ``options.dry_run``
-    everything happens in one transaction that is rolled back at the end.
+    Commits after every ``options.batch_size`` files; after each commit,
+    ``should_stop()`` may end the import, which is then recorded as
+    interrupted. An exception (or a kill) loses at most the batch in progress.
+    With ``options.dry_run`` everything happens in one transaction that is
+    rolled back at the end.
     """
     writer = for_writing(engine)
     paths = _skip_database_files(paths, engine)
@@ -115,6 +123,7 @@ def import_files(
             return summary
 
         with connection.begin():
+            mark_killed_runs(connection)
             run_id = _start_run(connection, arguments)
         summary = ImportSummary(run_id=run_id)
         try:
@@ -124,6 +133,9 @@ def import_files(
                     done = _import_batch(connection, run_id, pending, options, summary, on_file)
                     _finish_run(connection, run_id, summary, "running")
                 if done:
+                    break
+                if should_stop is not None and should_stop():
+                    summary.interrupted = True
                     break
         except BaseException:
             if connection.in_transaction():
@@ -135,7 +147,10 @@ def import_files(
                 pass  # the run stays "running"; what was committed is intact
             raise
         with connection.begin():
-            _finish_run(connection, run_id, None, "completed")
+            _finish_run(
+                connection, run_id, None, "interrupted" if summary.interrupted else "completed"
+            )
+        checkpoint(connection)
         return summary
 
 
@@ -146,10 +161,65 @@ def _start_run(connection: Connection, arguments: dict[str, object] | None) -> i
             started_at=utcnow(),
             status="running",
             arguments=json.dumps(arguments or {}, ensure_ascii=False),
+            hostname=socket.gethostname(),
+            pid=os.getpid(),
             **dict.fromkeys(OUTCOMES, 0),
         )
         .returning(ImportRun.id)
     ).scalar_one()
+
+
+def mark_killed_runs(connection: Connection) -> list[int]:
+    """Mark as interrupted the runs still 'running' whose process on this machine is gone.
+
+    A killed import cannot record that it stopped; the next import does.
+    """
+    host = socket.gethostname()
+    killed = [
+        run_id
+        for run_id, pid in connection.execute(
+            select(ImportRun.id, ImportRun.pid).where(
+                ImportRun.status == "running", ImportRun.hostname == host
+            )
+        )
+        if pid is None or not _process_alive(pid)
+    ]
+    if killed:
+        connection.execute(
+            update(ImportRun)
+            .where(ImportRun.id.in_(killed))
+            .values(status="interrupted", finished_at=utcnow())
+        )
+    return killed
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # alive, but another user's
+    return True
+
+
+def checkpoint(connection: Connection) -> None:
+    """Fold the write-ahead log back into the database file, so that it does not grow.
+
+    A reader that still holds an old snapshot stops the log from being
+    truncated; SQLite then folds what it can, and the next checkpoint does the rest.
+    """
+    if connection.dialect.name != "sqlite":
+        return
+    # Outside any transaction, which SQLAlchemy would begin for exec_driver_sql.
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    try:
+        driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    except sqlite3.OperationalError:
+        pass  # busy with another writer: its own checkpoints will fold the log
 
 
 def _finish_run(

@@ -156,6 +156,9 @@ class ImportRun(Base):
     unchanged: Mapped[int] = mapped_column(Integer, default=0)
     duplicate: Mapped[int] = mapped_column(Integer, default=0)
     rejected: Mapped[int] = mapped_column(Integer, default=0)
+    hostname: Mapped[str | None] = mapped_column(String(255))
+    pid: Mapped[int | None] = mapped_column(Integer)
+    """The importing process, so that a later import can tell a killed run from a live one."""
 
     items: Mapped[list[ImportItem]] = relationship(back_populates="run")
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
+import threading
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -118,23 +120,58 @@ def import_command(
     }
     reporter = _Reporter(show_progress=Console(stderr=True).is_terminal and not as_json)
     try:
-        with reporter.progress(paths):
+        with reporter.progress(paths), _StopAfterBatch() as stop:
             summary = import_files(
                 engine,
                 iter_input_files(paths, sys.stdin if STDIN in paths else None),
                 options,
                 arguments=arguments,
                 on_file=reporter.on_file,
+                should_stop=stop.requested,
             )
     finally:
         engine.dispose()
     reporter.finish()
     if as_json:
-        emit(json.dumps(summary.as_dict()))
+        extra = {"interrupted": True} if summary.interrupted else {}
+        emit(json.dumps({**summary.as_dict(), **extra}))
     else:
         emit(_summary_line(summary))
+    if summary.interrupted:
+        typer.echo(
+            f"Interrupted after {summary.total:,} files; what was imported is saved. "
+            "Run the same import again to finish it.",
+            err=True,
+        )
+        raise typer.Exit(130)
     if summary.counts["rejected"]:
         raise typer.Exit(3)
+
+
+class _StopAfterBatch:
+    """The first Ctrl-C asks the import to stop after its current batch; a second one stops it."""
+
+    def __init__(self) -> None:
+        self.stopping = False
+        self._previous: Any = None
+
+    def requested(self) -> bool:
+        return self.stopping
+
+    def _handle(self, signum: int, frame: object) -> None:
+        if self.stopping:
+            raise KeyboardInterrupt
+        self.stopping = True
+        typer.echo("Stopping after the current batch (Ctrl-C again to stop now)...", err=True)
+
+    def __enter__(self) -> _StopAfterBatch:
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
 
 
 def _missing(url: str) -> bool:
