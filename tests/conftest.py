@@ -48,7 +48,9 @@ def run_import(engine: Engine, *paths: Path | str, **options: object) -> ImportS
     """Import ``paths`` through the library, as `archive import` does."""
     return import_files(
         engine,
-        iter_input_files([str(path) for path in paths]),
+        iter_input_files(
+            [str(path) for path in paths], follow_symlinks=bool(options.get("follow_symlinks"))
+        ),
         ImportOptions(**options),  # type: ignore[arg-type]
     )
 

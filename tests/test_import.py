@@ -186,12 +186,14 @@ def test_read_errors_are_rejected(
     path = write(tmp_path / "in", "a.txt", " date 2024-01-01\nTitle\nBody.")
     write(tmp_path / "in", "b.txt", " date 2024-01-01\nOther\nBody.")
 
-    def refuse(name: object, *args: object, **kwargs: object) -> object:
+    real_open = os.open
+
+    def refuse(name: object, *args: object, **kwargs: object) -> int:
         if Path(str(name)) == path:
             raise PermissionError(13, "Permission denied")
-        return open(name, *args, **kwargs)  # type: ignore[call-overload]
+        return real_open(name, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("archive.importer.open", refuse, raising=False)
+    monkeypatch.setattr(os, "open", refuse)
     summary = run_import(engine, tmp_path / "in")
     assert outcomes(engine, summary.run_id) == {
         "a.txt": ("rejected", "unreadable"),
@@ -207,10 +209,40 @@ def test_missing_and_special_files_are_rejected(engine: Engine, tmp_path: Path) 
     (folder / "linked").symlink_to(tmp_path, target_is_directory=True)
     summary = run_import(engine, folder)
     assert outcomes(engine, summary.run_id) == {
-        "dangling.txt": ("rejected", "unreadable"),
-        "linked": ("rejected", "not_a_file"),
+        "dangling.txt": ("rejected", "symlink"),
+        "linked": ("rejected", "symlink"),
         "pipe.txt": ("rejected", "not_a_file"),
     }
+    followed = run_import(engine, folder, follow_symlinks=True)
+    assert outcomes(engine, followed.run_id)["dangling.txt"] == ("rejected", "unreadable")
+
+
+def test_symlinks_are_followed_only_when_asked_and_loops_end(
+    engine: Engine, tmp_path: Path
+) -> None:
+    outside = write(tmp_path / "outside", "secret.txt", " date 2024-01-01\nOutside\nBody.")
+    folder = tmp_path / "in"
+    write(folder, "a.txt", " date 2024-01-01\nInside\nBody.")
+    (folder / "link.txt").symlink_to(outside)
+    (folder / "loop").symlink_to(folder, target_is_directory=True)
+    (folder / "sub").mkdir()
+    (folder / "sub" / "back").symlink_to(folder, target_is_directory=True)
+    summary = run_import(engine, folder)
+    with Session(engine) as session:
+        messages = dict(
+            session.execute(
+                select(ImportItem.path, ImportItem.message).where(ImportItem.reason == "symlink")
+            ).all()
+        )
+    assert messages == {
+        f"{folder}/link.txt": f"a symlink to {outside}; not followed without --follow-symlinks",
+        f"{folder}/loop": f"a symlink to {folder}; not followed without --follow-symlinks",
+        f"{folder}/sub/back": f"a symlink to {folder}; not followed without --follow-symlinks",
+    }
+    assert summary.counts["imported"] == 1
+    followed = run_import(engine, folder, follow_symlinks=True)
+    assert followed.counts == {"imported": 1, "updated": 0, "unchanged": 1, "duplicate": 0,
+                               "rejected": 0}  # fmt: skip
 
 
 def test_source_option_applies_to_files_without_url(engine: Engine, tmp_path: Path) -> None:

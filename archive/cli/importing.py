@@ -89,6 +89,10 @@ def import_command(
     batch_size: Annotated[
         int, typer.Option(min=1, metavar="N", help="Files per transaction.")
     ] = BATCH_SIZE,
+    follow_symlinks: Annotated[
+        bool,
+        typer.Option("--follow-symlinks", help="Read files and folders through symlinks."),
+    ] = False,
 ) -> None:
     """Import article files into the archive.
 
@@ -108,6 +112,7 @@ def import_command(
         max_size=max_size,
         batch_size=batch_size,
         dry_run=dry_run,
+        follow_symlinks=follow_symlinks,
     )
     url = state(ctx).database_url
     engine = open_database("sqlite://" if dry_run and _missing(url) else url, create=True)
@@ -123,7 +128,11 @@ def import_command(
         with reporter.progress(paths), _StopAfterBatch() as stop:
             summary = import_files(
                 engine,
-                iter_input_files(paths, sys.stdin if STDIN in paths else None),
+                iter_input_files(
+                    paths,
+                    sys.stdin if STDIN in paths else None,
+                    follow_symlinks=follow_symlinks,
+                ),
                 options,
                 arguments=arguments,
                 on_file=reporter.on_file,
