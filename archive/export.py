@@ -110,11 +110,12 @@ def iter_records(session: Session, filters: Filters) -> Iterator[dict[str, Any]]
 
 
 @contextmanager
-def atomic_output(path: Path, force: bool) -> Iterator[BinaryIO]:
-    """A binary file that replaces ``path`` only once it is completely written.
+def atomic_path(path: Path, force: bool) -> Iterator[Path]:
+    """A temporary path that replaces ``path`` once the block has written it completely.
 
     Refuses a symlink at ``path`` (it is never written through), and an
-    existing file unless ``force``.
+    existing file unless ``force``. The temporary file is created empty,
+    readable by its owner only, in the same folder.
     """
     if path.is_symlink():
         raise ExportError(f"{path} is a symlink; it is never written through - name another file")
@@ -125,13 +126,21 @@ def atomic_output(path: Path, force: bool) -> Iterator[BinaryIO]:
     folder = path.parent
     if not folder.is_dir():
         raise ExportError(f"cannot write {path}: the folder {folder} does not exist")
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    handle, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(handle)
+    temporary = Path(name)
     try:
-        with os.fdopen(handle, "wb") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
+        yield temporary
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def atomic_output(path: Path, force: bool) -> Iterator[BinaryIO]:
+    """A binary file that replaces ``path`` only once it is completely written (see atomic_path)."""
+    with atomic_path(path, force) as temporary, open(temporary, "wb") as stream:
+        yield stream
+        stream.flush()
+        os.fsync(stream.fileno())

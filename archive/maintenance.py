@@ -6,8 +6,10 @@ Functions take a Connection and never commit.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, Select, Table, func, select, update
@@ -16,7 +18,8 @@ from archive.dates import PartialDate
 from archive.db import for_writing
 from archive.decode import decode
 from archive.enrich import enrich
-from archive.errors import FileRejected
+from archive.errors import ArchiveError, FileRejected
+from archive.export import atomic_path
 from archive.fulltext import backend_for
 from archive.models import Document, DocumentVersion, Source
 from archive.parse import parse_article
@@ -144,3 +147,30 @@ def _reclean_row(connection: Connection, table: Table, row: Any, summary: Reclea
     if any(getattr(row, name) != value for name, value in values.items()):
         connection.execute(update(table).where(table.c.id == row.id).values(**values))
         summary.changed += 1
+
+
+def backup(engine: Engine, target: Path, *, force: bool = False) -> int:
+    """Copy the database to ``target`` with SQLite's online backup API; returns its size.
+
+    Safe while an import runs: the copy is a consistent snapshot. It is
+    written to a temporary file (mode 0600) that replaces ``target`` once complete.
+    """
+    if engine.dialect.name != "sqlite":
+        raise ArchiveError(
+            f"backup copies SQLite files; back up a {engine.dialect.name} database with its "
+            "own tools (pg_dump)"
+        )
+    with atomic_path(target, force) as temporary:
+        copy = sqlite3.connect(temporary)
+        try:
+            with engine.connect() as connection:
+                source = connection.connection.driver_connection
+                assert source is not None
+                source.backup(copy, pages=1024)
+            copy.execute("PRAGMA journal_mode = DELETE")
+            result = copy.execute("PRAGMA integrity_check").fetchone()
+        finally:
+            copy.close()
+        if result != ("ok",):
+            raise ArchiveError(f"the backup failed its integrity check: {result[0]}")
+    return target.stat().st_size

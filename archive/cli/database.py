@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -21,6 +22,7 @@ from archive.db import (
 from archive.errors import ArchiveError, DatabaseNotFound
 from archive.maintenance import (
     RECLEAN_BATCH,
+    backup,
     check_database,
     optimize_index,
     rebuild_index,
@@ -153,3 +155,19 @@ def reclean_command(
     if summary.unreadable:
         line += f" {summary.unreadable} no longer parse and were left as they were."
     emit(line)
+
+
+@db_app.command("backup")
+def backup_command(
+    ctx: typer.Context,
+    target: Annotated[Path, typer.Argument(metavar="PATH", help="The copy to write.")],
+    force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
+) -> None:
+    """Copy the database to PATH, safely even while an import is running."""
+    url = state(ctx).database_url
+    engine = open_database(url)
+    try:
+        size = backup(engine, target, force=force)
+    finally:
+        engine.dispose()
+    emit(f"Backed up {display_name(url)} to {target} ({size:,} bytes), checked sound.")

@@ -1,0 +1,235 @@
+"""Crashes, interruptions, concurrent readers and writers, backups: nothing lost, nothing half-done.
+
+The kill tests are marked slow: `pytest -m 'not slow'` skips them locally; CI runs them.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from archive.maintenance import check_database
+from tests.conftest import write
+
+CORPUS_FILES = 600
+BATCH = "40"
+
+
+def make_corpus(folder: Path, count: int = CORPUS_FILES) -> Path:
+    words = "harbour council strike talks minister budget river market school train".split()
+    rng = random.Random(7)
+    for number in range(count):
+        body = "\n".join(
+            " ".join(rng.choice(words) for _ in range(40)).capitalize() + "." for _ in range(4)
+        )
+        url = f" https://news{number % 7}.example.com/story-{number}" if number % 3 else ""
+        date = f"2024-{number % 12 + 1:02d}-{number % 28 + 1:02d}"
+        write(folder, f"{number:05d}.txt", f" date {date}{url}\nStory {number}\n{body}\n")
+    return folder
+
+
+def start_archive(database: Path, *args: str) -> subprocess.Popen[bytes]:
+    """The archive command in a process of its own."""
+    return subprocess.Popen(
+        [sys.executable, "-c", "from archive.cli import main; main()", *args],
+        env={**os.environ, "ARCHIVE_DB": str(database)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+def run_archive(database: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    process = start_archive(database, *args)
+    stdout, stderr = process.communicate(timeout=300)
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+
+def assert_sound(database: Path) -> None:
+    """integrity_check, FTS5's integrity-check, and every document whole and indexed."""
+    from archive.db import open_database
+
+    engine = open_database(f"sqlite:///{database}")
+    with engine.connect() as connection:
+        assert check_database(connection) == []
+    engine.dispose()
+    connection = sqlite3.connect(database)
+    documents = connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+    indexed = connection.execute("SELECT count(*) FROM documents_fts_docsize").fetchone()[0]
+    recorded = connection.execute(
+        "SELECT count(DISTINCT document_id) FROM import_items WHERE outcome = 'imported'"
+    ).fetchone()[0]
+    assert documents == indexed == recorded
+    duplicates = connection.execute(
+        "SELECT count(*) FROM (SELECT text_sha256 FROM documents GROUP BY text_sha256 "
+        "HAVING count(*) > 1)"
+    ).fetchone()[0]
+    assert duplicates == 0
+    connection.close()
+
+
+@pytest.mark.slow
+def test_kills_at_random_moments_lose_nothing(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    database = tmp_path / "kill.db"
+    rng = random.Random(2024)
+    kills = completed = 0
+    killed_since_start = 0
+    for _ in range(80):
+        process = start_archive(database, "import", str(corpus), "--batch-size", BATCH)
+        time.sleep(rng.uniform(0.8, 4.0))
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
+            kills += 1
+            killed_since_start += 1
+        process.communicate()
+        if database.exists():
+            assert_sound(database)
+        if process.returncode == 0:
+            # The import finished before the kill: check it, then start again from nothing,
+            # so that later kills land at new points of a first import.
+            assert_everything_imported(database, killed_since_start)
+            completed += 1
+            killed_since_start = 0
+            for path in tmp_path.glob("kill.db*"):
+                path.unlink()
+        if kills >= 30:
+            break
+    assert kills >= 30
+    finished = run_archive(database, "import", str(corpus), "--batch-size", BATCH, "--json")
+    assert finished.returncode == 0, finished.stderr
+    assert_everything_imported(database, killed_since_start)
+
+
+def assert_everything_imported(database: Path, kills: int) -> None:
+    assert_sound(database)
+    connection = sqlite3.connect(database)
+    assert connection.execute("SELECT count(*) FROM documents").fetchone()[0] == CORPUS_FILES
+    statuses = dict(
+        connection.execute("SELECT status, count(*) FROM import_runs GROUP BY status").fetchall()
+    )
+    assert set(statuses) <= {"interrupted", "completed"}
+    # A process killed before it recorded its run leaves nothing to mark.
+    assert kills - 2 <= statuses.get("interrupted", 0) <= kills
+    connection.close()
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_after_the_batch_and_a_rerun_finishes(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    database = tmp_path / "int.db"
+    process = start_archive(database, "import", str(corpus), "--batch-size", BATCH)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        time.sleep(0.2)
+        if database.exists():
+            try:
+                count = sqlite3.connect(database).execute("SELECT count(*) FROM documents")
+                if count.fetchone()[0] >= 80:
+                    break
+            except sqlite3.OperationalError:
+                continue
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert b"Interrupted after" in stderr and b"Run the same import again" in stderr
+    assert b"Traceback" not in stderr
+    assert_sound(database)
+    connection = sqlite3.connect(database)
+    stored = connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+    assert stored % int(BATCH) == 0 and 0 < stored < CORPUS_FILES
+    assert connection.execute("SELECT status FROM import_runs").fetchall() == [("interrupted",)]
+    connection.close()
+    finished = run_archive(database, "import", str(corpus), "--batch-size", BATCH)
+    assert finished.returncode == 0
+    assert f"{CORPUS_FILES - stored} imported".encode() in finished.stdout
+    assert_sound(database)
+
+
+@pytest.mark.slow
+def test_readers_never_see_locks_decreasing_counts_or_half_documents(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    database = tmp_path / "read.db"
+    assert run_archive(database, "db", "upgrade").returncode == 0
+    process = start_archive(database, "import", str(corpus), "--batch-size", BATCH)
+    reader = sqlite3.connect(database, timeout=0.05)
+    seen = [0]
+    while process.poll() is None:
+        reader.execute("BEGIN")
+        documents = reader.execute("SELECT count(*) FROM documents").fetchone()[0]
+        items = reader.execute(
+            "SELECT count(*) FROM import_items WHERE outcome = 'imported'"
+        ).fetchone()[0]
+        indexed = reader.execute(
+            "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'harbour OR council'"
+        ).fetchone()[0]
+        reader.execute("COMMIT")
+        assert documents == items
+        assert indexed <= documents
+        assert documents >= seen[-1]
+        seen.append(documents)
+    assert process.returncode == 0
+    assert len(set(seen)) > 3  # the reader saw the import progress, batch by batch
+    reader.close()
+
+
+@pytest.mark.slow
+def test_two_imports_at_once_store_each_article_once(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    database = tmp_path / "two.db"
+    assert run_archive(database, "db", "upgrade").returncode == 0
+    first = start_archive(database, "import", str(corpus), "--batch-size", BATCH)
+    second = start_archive(database, "import", str(corpus), "--batch-size", BATCH)
+    for process in (first, second):
+        _, stderr = process.communicate(timeout=300)
+        assert process.returncode == 0, stderr
+        assert b"Traceback" not in stderr
+    assert_sound(database)
+    connection = sqlite3.connect(database)
+    assert connection.execute("SELECT count(*) FROM documents").fetchone()[0] == CORPUS_FILES
+    connection.close()
+
+
+def test_a_long_reader_does_not_fail_the_import_and_the_log_is_folded_after(
+    tmp_path: Path,
+) -> None:
+    corpus = make_corpus(tmp_path / "corpus", 120)
+    database = tmp_path / "long.db"
+    assert run_archive(database, "db", "upgrade").returncode == 0
+    reader = sqlite3.connect(database)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM documents").fetchone()
+    result = run_archive(database, "import", str(corpus), "--batch-size", "20")
+    assert result.returncode == 0, result.stderr
+    assert reader.execute("SELECT count(*) FROM documents").fetchone()[0] == 0  # its snapshot
+    wal = Path(f"{database}-wal")
+    assert wal.stat().st_size > 0  # the reader's snapshot kept the log from being folded
+    reader.execute("COMMIT")
+    # The next import folds and truncates the log, though the reader is still connected.
+    assert run_archive(database, "import", str(corpus)).returncode == 0
+    assert wal.stat().st_size == 0
+    assert reader.execute("SELECT count(*) FROM documents").fetchone()[0] == 120
+    reader.close()
+    assert_sound(database)
+
+
+def test_backup_during_an_import_is_a_sound_snapshot(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus", 300)
+    database = tmp_path / "live.db"
+    assert run_archive(database, "db", "upgrade").returncode == 0
+    process = start_archive(database, "import", str(corpus), "--batch-size", "20")
+    time.sleep(1.5)
+    copy = tmp_path / "copy.db"
+    result = run_archive(database, "db", "backup", str(copy))
+    process.communicate(timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert b"checked sound" in result.stdout
+    assert oct(copy.stat().st_mode & 0o777) == "0o600"
+    assert_sound(copy)
