@@ -218,10 +218,15 @@ def checkpoint(connection: Connection) -> None:
     # Outside any transaction, which SQLAlchemy would begin for exec_driver_sql.
     driver = connection.connection.driver_connection
     assert driver is not None
+    waited = driver.execute("PRAGMA busy_timeout").fetchone()[0]
+    # Never wait for readers here: what they still need is folded by a later checkpoint.
+    driver.execute("PRAGMA busy_timeout = 0")
     try:
         driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
     except sqlite3.OperationalError:
-        pass  # busy with another writer: its own checkpoints will fold the log
+        pass  # another writer is busy: its own checkpoints will fold the log
+    finally:
+        driver.execute(f"PRAGMA busy_timeout = {int(waited)}")
 
 
 def _finish_run(
