@@ -23,12 +23,13 @@ from typing import cast
 from sqlalchemy import Connection, Engine, Table, bindparam, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
+from archive.archives import ArchiveMember
 from archive.dates import PLACEHOLDER_DATE
 from archive.db import for_writing, sqlite_path
 from archive.decode import decode
 from archive.enrich import enrich
 from archive.errors import FileRejected, InvalidURL
-from archive.inputs import display_path
+from archive.inputs import InputFile, display_path
 from archive.mapping import UrlMap, lookup
 from archive.models import OUTCOMES, ImportItem, ImportRun, utcnow
 from archive.parse import ParsedArticle, parse_article
@@ -97,7 +98,7 @@ class ImportSummary:
 
 def import_files(
     engine: Engine,
-    paths: Iterable[Path],
+    paths: Iterable[InputFile],
     options: ImportOptions,
     *,
     arguments: dict[str, object] | None = None,
@@ -241,7 +242,7 @@ def _finish_run(
     connection.execute(update(ImportRun).where(ImportRun.id == run_id).values(**values))
 
 
-def _skip_database_files(paths: Iterable[Path], engine: Engine) -> Iterator[Path]:
+def _skip_database_files(paths: Iterable[InputFile], engine: Engine) -> Iterator[InputFile]:
     """Leave out the database itself and its -wal, -shm and -journal files."""
     database = sqlite_path(engine.url.render_as_string(hide_password=False))
     if database is None:
@@ -250,7 +251,11 @@ def _skip_database_files(paths: Iterable[Path], engine: Engine) -> Iterator[Path
     database = database.resolve()
     own_files = {database.with_name(database.name + suffix) for suffix in DATABASE_SUFFIXES}
     for path in paths:
-        if path.name.startswith(database.name) and path.resolve() in own_files:
+        if (
+            isinstance(path, Path)
+            and path.name.startswith(database.name)
+            and path.resolve() in own_files
+        ):
             continue
         yield path
 
@@ -258,7 +263,7 @@ def _skip_database_files(paths: Iterable[Path], engine: Engine) -> Iterator[Path
 def _import_batch(
     connection: Connection,
     run_id: int,
-    pending: Iterable[Path],
+    pending: Iterable[InputFile],
     options: ImportOptions,
     summary: ImportSummary,
     on_file: Callable[[FileOutcome], None] | None,
@@ -276,21 +281,25 @@ def _import_batch(
 def _import_one(
     connection: Connection,
     run_id: int,
-    path: Path,
+    path: InputFile,
     options: ImportOptions,
     summary: ImportSummary,
     on_file: Callable[[FileOutcome], None] | None,
 ) -> None:
-    name = display_path(path)
+    name = str(path) if isinstance(path, ArchiveMember) else display_path(path)
+    base = path.name if isinstance(path, ArchiveMember) else Path(name).name
     size: int | None = None
     sha256: str | None = None
     try:
-        data = read_file(path, options.max_size, follow_symlinks=options.follow_symlinks)
+        if isinstance(path, ArchiveMember):
+            data = read_member(path, options.max_size)
+        else:
+            data = read_file(path, options.max_size, follow_symlinks=options.follow_symlinks)
         size = len(data)
         sha256 = hashlib.sha256(data).hexdigest()
         with connection.begin_nested():
-            outcome = _known_bytes(connection, path, sha256) or _store(
-                connection, path, data, sha256, options
+            outcome = _known_bytes(connection, name, base, sha256) or _store(
+                connection, name, base, data, sha256, options
             )
     except FileRejected as rejected:
         outcome = FileOutcome(name, "rejected", rejected.reason, rejected.message)
@@ -353,15 +362,34 @@ def read_file(path: Path, max_size: int = MAX_FILE_SIZE, *, follow_symlinks: boo
     return data
 
 
-def _known_bytes(connection: Connection, path: Path, sha256: str) -> FileOutcome | None:
-    """Unchanged or duplicate when these exact bytes are already stored."""
+def read_member(member: ArchiveMember, max_size: int = MAX_FILE_SIZE) -> bytes:
+    """The bytes of an archive member up to ``max_size``; :class:`FileRejected` otherwise."""
+    if member.problem is not None:
+        raise FileRejected(*member.problem)
+    if member.size > max_size:
+        raise FileRejected(
+            "too_large",
+            f"the member has {member.size:,} bytes, more than the limit of {max_size:,}",
+        )
+    data = member.read(max_size + 1)
+    if len(data) > max_size:
+        raise FileRejected(
+            "too_large", f"the member holds more than the limit of {max_size:,} bytes"
+        )
+    return data
+
+
+def _known_bytes(connection: Connection, name: str, base: str, sha256: str) -> FileOutcome | None:
+    """Unchanged or duplicate when these exact bytes are already stored.
+
+    Unchanged when an earlier file with these bytes had the same file name
+    ``base`` (a re-import, wherever the folder now is), duplicate otherwise.
+    """
     rows = connection.execute(_FIND_BYTES, {"sha256": sha256}).all()
     if not rows:
         return None
-    name = display_path(path)
-    file_name = Path(name).name
     for earlier_path, document_id in rows:
-        if Path(earlier_path).name == file_name:
+        if _base_name(earlier_path) == base:
             return FileOutcome(name, "unchanged", document_id=document_id)
     earlier_path, document_id = rows[0]
     return FileOutcome(
@@ -372,22 +400,32 @@ def _known_bytes(connection: Connection, path: Path, sha256: str) -> FileOutcome
     )
 
 
+def _base_name(shown: str) -> str:
+    """The file name in a stored path: after the last / (or ! of an archive member)."""
+    return shown.replace("!", "/").rsplit("/", 1)[-1] if "!" in shown else Path(shown).name
+
+
 def _store(
-    connection: Connection, path: Path, data: bytes, sha256: str, options: ImportOptions
+    connection: Connection,
+    name: str,
+    base: str,
+    data: bytes,
+    sha256: str,
+    options: ImportOptions,
 ) -> FileOutcome:
     decoded = decode(data)
     parsed = parse_article(decoded.text)
     notes = list(parsed.warnings)
     if decoded.replaced:
         notes.append(f"{decoded.replaced} invalid UTF-8 sequences were replaced with U+FFFD")
-    article = _resolve(path, parsed, options, notes, decoded.replaced)
+    article = _resolve(name, base, parsed, options, notes, decoded.replaced)
     text_sha256 = hashlib.sha256(decoded.text.rstrip().encode("utf-8")).hexdigest()
     result = store_article(
         connection, article, FileContent(data, sha256, decoded.encoding, text_sha256)
     )
     notes.extend(result.notes)
     return FileOutcome(
-        display_path(path),
+        name,
         result.outcome,
         message="; ".join(notes) or None,
         document_id=result.document_id,
@@ -395,10 +433,15 @@ def _store(
 
 
 def _resolve(
-    path: Path, parsed: ParsedArticle, options: ImportOptions, notes: list[str], replaced: int
+    name: str,
+    base: str,
+    parsed: ParsedArticle,
+    options: ImportOptions,
+    notes: list[str],
+    replaced: int,
 ) -> Article:
     """Decide the article's URL, source, host and date from the file, the map and --source."""
-    entry = lookup(options.url_map, path)
+    entry = lookup(options.url_map, name, base)
     url = parsed.url
     if url is not None and entry is not None and entry.url is not None:
         if _canonical_or_none(entry.url) != _canonical_or_none(url):

@@ -10,10 +10,15 @@ from __future__ import annotations
 import glob
 import os
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from archive.archives import MAX_BYTES, MAX_MEMBERS, ArchiveMember, is_archive, iter_members
 from archive.errors import InputPathError
+
+InputFile = Path | ArchiveMember
+"""A file on disk, or a member of a zip or tar archive."""
 
 STDIN = "-"
 _GLOB_CHARACTERS = frozenset("*?[")
@@ -46,25 +51,40 @@ def check_input_paths(arguments: Sequence[str]) -> None:
         raise InputPathError(f"{argument} does not exist - check the path")
 
 
+@dataclass(frozen=True)
+class _Walk:
+    follow_symlinks: bool
+    max_archive_members: int
+    max_archive_bytes: int
+    seen: set[tuple[int, int]] = field(default_factory=set)
+
+
 def iter_input_files(
-    arguments: Sequence[str], stdin: TextIO | None = None, *, follow_symlinks: bool = False
-) -> Iterator[Path]:
+    arguments: Sequence[str],
+    stdin: TextIO | None = None,
+    *,
+    follow_symlinks: bool = False,
+    max_archive_members: int = MAX_MEMBERS,
+    max_archive_bytes: int = MAX_BYTES,
+) -> Iterator[InputFile]:
     """Yield every file the arguments name, one at a time, without listing them all first.
 
+    Zip and tar archives yield their members instead (see :mod:`archive.archives`).
     Symlinks inside folders are yielded as they are (the importer does not
     follow them) unless ``follow_symlinks``, when symlinked folders are walked
     too, each real folder once, so that a loop ends.
     """
-    seen: set[tuple[int, int]] = set()
+    walk = _Walk(follow_symlinks, max_archive_members, max_archive_bytes)
     for argument in arguments:
         if argument == STDIN:
             if stdin is not None:
-                yield from _paths_from_lines(stdin)
+                for path in _paths_from_lines(stdin):
+                    yield from _expand(path, walk)
         elif os.path.lexists(argument):
-            yield from _expand(Path(argument), follow_symlinks, seen)
+            yield from _expand(Path(argument), walk)
         else:
             for match in sorted(glob.glob(argument, recursive=True)):
-                yield from _expand(Path(match), follow_symlinks, seen)
+                yield from _expand(Path(match), walk)
 
 
 def _paths_from_lines(lines: Iterable[str]) -> Iterator[Path]:
@@ -74,15 +94,27 @@ def _paths_from_lines(lines: Iterable[str]) -> Iterator[Path]:
             yield Path(name)
 
 
-def _expand(path: Path, follow_symlinks: bool, seen: set[tuple[int, int]]) -> Iterator[Path]:
+def _expand(path: Path, walk: _Walk) -> Iterator[InputFile]:
     # A folder named on the command line is walked even when it is a symlink.
     if path.is_dir():
-        yield from _walk(path, follow_symlinks, seen)
+        yield from _walk(path, walk)
+    else:
+        yield from _file(path, walk)
+
+
+def _file(path: Path, walk: _Walk) -> Iterator[InputFile]:
+    if is_archive(path) and path.is_file() and (walk.follow_symlinks or not path.is_symlink()):
+        yield from iter_members(
+            path,
+            display_path(path),
+            max_members=walk.max_archive_members,
+            max_bytes=walk.max_archive_bytes,
+        )
     else:
         yield path
 
 
-def _walk(folder: Path, follow_symlinks: bool, seen: set[tuple[int, int]]) -> Iterator[Path]:
+def _walk(folder: Path, walk: _Walk) -> Iterator[InputFile]:
     try:
         info = folder.stat()
         with os.scandir(folder) as scan:
@@ -90,14 +122,14 @@ def _walk(folder: Path, follow_symlinks: bool, seen: set[tuple[int, int]]) -> It
     except OSError:
         yield folder  # recorded as unreadable by the importer
         return
-    if (info.st_dev, info.st_ino) in seen:
+    if (info.st_dev, info.st_ino) in walk.seen:
         return  # a symlink loop, or a folder reached twice
-    seen.add((info.st_dev, info.st_ino))
+    walk.seen.add((info.st_dev, info.st_ino))
     for entry in entries:
         if entry.name.startswith("."):
             continue
         path = folder / entry.name
-        if entry.is_dir(follow_symlinks=follow_symlinks):
-            yield from _walk(path, follow_symlinks, seen)
+        if entry.is_dir(follow_symlinks=walk.follow_symlinks):
+            yield from _walk(path, walk)
         else:
-            yield path  # the importer records what is not a regular file
+            yield from _file(path, walk)  # the importer records what is not a regular file

@@ -47,9 +47,9 @@ def load_url_map(path: Path) -> UrlMap:
     return url_map
 
 
-def lookup(url_map: UrlMap, path: Path) -> MapEntry | None:
-    """The entry for ``path``: by its path as given, else by its file name."""
-    return url_map.get(str(path)) or url_map.get(path.name)
+def lookup(url_map: UrlMap, path: str, name: str) -> MapEntry | None:
+    """The entry for a file: by its path as given, else by its file name."""
+    return url_map.get(path) or url_map.get(name)
 
 
 def _csv_rows(path: Path, text: str) -> list[tuple[int, dict[str, str]]]:

@@ -22,6 +22,7 @@ from rich.progress import (
 )
 from sqlalchemy.orm import Session
 
+from archive.archives import MAX_BYTES, MAX_MEMBERS
 from archive.db import open_database
 from archive.errors import InvalidOption
 from archive.importer import (
@@ -93,6 +94,15 @@ def import_command(
         bool,
         typer.Option("--follow-symlinks", help="Read files and folders through symlinks."),
     ] = False,
+    archive_max_files: Annotated[
+        int, typer.Option(min=1, metavar="N", help="Members read from one zip or tar at most.")
+    ] = MAX_MEMBERS,
+    archive_max_bytes: Annotated[
+        int,
+        typer.Option(
+            min=1, metavar="BYTES", help="Uncompressed bytes read from one zip or tar at most."
+        ),
+    ] = MAX_BYTES,
 ) -> None:
     """Import article files into the archive.
 
@@ -132,6 +142,8 @@ def import_command(
                     paths,
                     sys.stdin if STDIN in paths else None,
                     follow_symlinks=follow_symlinks,
+                    max_archive_members=archive_max_files,
+                    max_archive_bytes=archive_max_bytes,
                 ),
                 options,
                 arguments=arguments,

@@ -1,0 +1,146 @@
+"""Reading .zip, .tar, .tar.gz and .tgz files in place, member by member, never unpacking to disk.
+
+A member whose path is absolute or climbs out with ``..``, a link or a device
+is refused with a reason. Caps on members and on uncompressed bytes stop a
+compression bomb: what comes before the cap is read, the rest is recorded as
+not read.
+"""
+
+from __future__ import annotations
+
+import stat
+import tarfile
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz")
+MAX_MEMBERS = 1_000_000
+"""Members read from one archive at the most."""
+MAX_BYTES = 8 * 1024**3
+"""Uncompressed bytes read from one archive at the most (8 GiB)."""
+
+
+@dataclass(frozen=True)
+class ArchiveMember:
+    """One member of an archive, readable while the walk is at it."""
+
+    archive: str
+    """The archive's path, as shown."""
+    member: str
+    size: int
+    read: Callable[[int], bytes]
+    """Reads at most that many bytes of the member."""
+    problem: tuple[str, str] | None = None
+    """Why it cannot be read: a reason code and a message."""
+
+    @property
+    def name(self) -> str:
+        return PurePosixPath(self.member).name
+
+    def __str__(self) -> str:
+        return f"{self.archive}!{self.member}"
+
+
+def is_archive(path: Path) -> bool:
+    """True for a file whose name says it is a zip or tar archive."""
+    return path.name.lower().endswith(ARCHIVE_SUFFIXES)
+
+
+def iter_members(
+    path: Path, shown: str, *, max_members: int = MAX_MEMBERS, max_bytes: int = MAX_BYTES
+) -> Iterator[ArchiveMember]:
+    """The archive's file members in the archive's order; unreadable archives give one problem."""
+    budget = _Budget(max_members, max_bytes)
+    try:
+        if path.name.lower().endswith(".zip"):
+            yield from _zip_members(path, shown, budget)
+        else:
+            yield from _tar_members(path, shown, budget)
+    except (OSError, zipfile.BadZipFile, tarfile.TarError, EOFError) as error:
+        yield _refused(shown, "", "unreadable", f"the archive cannot be read: {error}")
+
+
+class _Budget:
+    def __init__(self, members: int, size: int) -> None:
+        self.members, self.bytes = members, size
+
+    def spend(self, size: int) -> str | None:
+        """None while within the caps, else what was exceeded."""
+        self.members -= 1
+        self.bytes -= size
+        if self.members < 0:
+            return "it has more members than the limit"
+        if self.bytes < 0:
+            return "its members hold more uncompressed bytes than the limit"
+        return None
+
+
+def _refused(shown: str, member: str, reason: str, message: str) -> ArchiveMember:
+    return ArchiveMember(shown, member, 0, lambda limit: b"", (reason, message))
+
+
+def _unsafe(name: str) -> str | None:
+    path = PurePosixPath(name.replace("\\", "/"))
+    if path.is_absolute() or (len(name) > 1 and name[1] == ":"):
+        return "an absolute member path"
+    if ".." in path.parts:
+        return "a member path that climbs out with .."
+    return None
+
+
+def _hidden(name: str) -> bool:
+    parts = PurePosixPath(name).parts
+    return any(part.startswith(".") and part != ".." or part == "__MACOSX" for part in parts)
+
+
+def _zip_members(path: Path, shown: str, budget: _Budget) -> Iterator[ArchiveMember]:
+    with zipfile.ZipFile(path) as archive:
+        for info in archive.infolist():
+            if info.is_dir() or _hidden(info.filename):
+                continue
+            problem = _unsafe(info.filename)
+            mode = info.external_attr >> 16
+            if problem is None and stat.S_ISLNK(mode):
+                problem = "a symlink member"
+            if problem is not None:
+                yield _refused(shown, info.filename, "unsafe_member", f"refused: {problem}")
+                continue
+            exceeded = budget.spend(info.file_size)
+            if exceeded:
+                yield _refused(shown, info.filename, "archive_limit",
+                               f"not read, nor any member after it: {exceeded}")  # fmt: skip
+                return
+
+            def read(limit: int, info: zipfile.ZipInfo = info) -> bytes:
+                with archive.open(info) as member:
+                    return member.read(limit)
+
+            yield ArchiveMember(shown, info.filename, info.file_size, read)
+
+
+def _tar_members(path: Path, shown: str, budget: _Budget) -> Iterator[ArchiveMember]:
+    with tarfile.open(path, mode="r:*") as archive:
+        for info in archive:
+            if info.isdir() or _hidden(info.name):
+                continue
+            problem = _unsafe(info.name)
+            if problem is None and (info.issym() or info.islnk()):
+                problem = "a link member"
+            if problem is None and not info.isfile():
+                problem = "a device, pipe or other special member"
+            if problem is not None:
+                yield _refused(shown, info.name, "unsafe_member", f"refused: {problem}")
+                continue
+            exceeded = budget.spend(info.size)
+            if exceeded:
+                yield _refused(shown, info.name, "archive_limit",
+                               f"not read, nor any member after it: {exceeded}")  # fmt: skip
+                return
+
+            def read(limit: int, info: tarfile.TarInfo = info) -> bytes:
+                member = archive.extractfile(info)
+                return member.read(limit) if member is not None else b""
+
+            yield ArchiveMember(shown, info.name, info.size, read)
