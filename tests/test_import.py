@@ -401,3 +401,63 @@ def test_awkward_file_names_are_stored_escaped(engine: Engine, tmp_path: Path) -
         "-leading.txt",
         "bad\\xff.txt",
     }
+
+
+def test_hostile_files_each_get_an_outcome(engine: Engine, tmp_path: Path) -> None:
+    folder = tmp_path / "hostile"
+    long_url = "https://example.com/" + "a" * 2100
+    files = {
+        "01_header_only.txt": b" date 2024-01-01\n",
+        "02_no_header.txt": b"Title\nBody.",
+        "03_feb30.txt": b" date 2024-02-30\nTitle\nBody.",
+        "04_month13.txt": b" date 2024-13-01\nTitle\nBody.",
+        "05_year0.txt": b" date 0000-01-01\nTitle\nBody.",
+        "06_old.txt": b" date 1985-05-01\nOld story\nBody.",
+        "07_future.txt": b" date 2999-01-01\nFuture story\nBody.",
+        "08_bad_utf8.txt": " date 2024-01-01\nГазета пишет\nТекст ".encode()
+        + b"\xff"
+        + " здесь.".encode(),
+        "09_cp1251.txt": " date 2024-01-02\nГазета\nТекст статьи здесь.".encode("cp1251"),
+        "10_png.txt": b"\x89PNG\r\n\x1a\n" + bytes(100),
+        "11_nul.txt": b" date 2024-01-01\nTitle\x00\nBody.",
+        "12_one_long_line.txt": b" date 2024-01-01 " + b"x" * 10_000_000,
+        "13_no_scheme.txt": b" date 2024-01-03 www.example.com/story\nTitle\nBody.",
+        "14_ftp.txt": b" date 2024-01-04 ftp://example.com/story\nTitle ftp\nBody.",
+        "15_long_url.txt": f" date 2024-01-05 {long_url}\nTitle long\nBody.".encode(),
+        "16_unicode_host.txt": " date 2024-01-06 https://сайт.рф/a\nUnicode host\nBody.".encode(),
+        "17_punycode_host.txt": b" date 2024-01-07 https://xn--80aswg.xn--p1ai/b\nPuny\nBody.",
+    }
+    for name, data in files.items():
+        write(folder, name, data)
+    summary = run_import(engine, folder)
+    assert summary.total == len(files)
+    by_name = outcomes(engine, summary.run_id)
+    assert {
+        name: reason for name, (outcome, reason) in by_name.items() if outcome == "rejected"
+    } == {
+        "01_header_only.txt": "no_text",
+        "02_no_header.txt": "missing_header",
+        "03_feb30.txt": "bad_date",
+        "04_month13.txt": "bad_date",
+        "05_year0.txt": "bad_date",
+        "10_png.txt": "binary",
+        "11_nul.txt": "binary",
+        "12_one_long_line.txt": "too_large",
+    }
+    with Session(engine) as session:
+        rows = {
+            row.title: row
+            for row in session.execute(
+                select(Document.title, Document.early_date, Document.future_date,
+                       Document.decode_errors, Document.url, Document.source_id, Document.body)
+            )
+        }  # fmt: skip
+        sources = dict(session.execute(select(Source.id, Source.domain)).all())
+    assert rows["Old story"].early_date and rows["Future story"].future_date
+    assert rows["Газета пишет"].decode_errors == 1
+    assert rows["Газета пишет"].body == "Текст \ufffd здесь."
+    assert rows["Газета"].body == "Текст статьи здесь."
+    assert rows["Title"].url == "https://www.example.com/story"
+    assert rows["Title ftp"].url is None
+    assert rows["Title long"].url is None
+    assert sources[rows["Unicode host"].source_id] == sources[rows["Puny"].source_id] == "сайт.рф"
