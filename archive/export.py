@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from archive.dates import format_partial_date
 from archive.errors import ExportError
 from archive.models import Document, ImportItem, Source
-from archive.queries import UNKNOWN_LABEL, Filters, filter_conditions
+from archive.queries import UNKNOWN_LABEL, Filters, filter_conditions, summary_columns
 from archive.store import original_bytes
 
 RECORD_FIELDS = (
@@ -83,21 +83,14 @@ def iter_records(session: Session, filters: Filters) -> Iterator[dict[str, Any]]
     """Every matching article as a flat record, oldest first."""
     query = (
         select(
-            Document.id,
-            Document.published,
-            Document.date_precision,
-            Source.domain,
-            Document.host,
-            Document.url,
-            Document.title,
-            Document.word_count,
+            *summary_columns(),
             Document.language,
             Document.label,
             Document.date_source,
             Document.url_date,
             Document.site_article_id,
             Document.body,
-        )  # fmt: skip
+        )
         .outerjoin(Source, Source.id == Document.source_id)
         .where(*filter_conditions(session, filters))
         .order_by(Document.published, Document.id)

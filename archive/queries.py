@@ -187,7 +187,8 @@ class PeriodCounts:
     """Articles with the placeholder date 1970-01-01, which are left out."""
 
 
-def _summary_columns() -> tuple[Any, ...]:
+def summary_columns() -> tuple[Any, ...]:
+    """The columns of a DocumentSummary, for queries that join sources."""
     return (
         Document.id,
         Document.published,
@@ -251,7 +252,7 @@ def filter_conditions(session: Session, filters: Filters) -> list[ColumnElement[
 
 def _select_documents(session: Session, filters: Filters) -> Select[Any]:
     return (
-        select(*_summary_columns())
+        select(*summary_columns())
         .outerjoin(Source, Source.id == Document.source_id)
         .where(*filter_conditions(session, filters))
     )
@@ -344,7 +345,7 @@ def get_document(session: Session, reference: str | int) -> DocumentDetail:
     condition, missing = _document_condition(reference)
     row = session.execute(
         select(
-            *_summary_columns(),
+            *summary_columns(),
             Document.canonical_url,
             Document.label,
             Document.title_derived,

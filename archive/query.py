@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from archive.errors import InvalidQuery
@@ -50,6 +51,22 @@ class TextQuery:
     @property
     def terms(self) -> list[Term]:
         return [term for group in self.groups for term in group] + list(self.excluded)
+
+
+def render(
+    query: TextQuery,
+    term: Callable[[Term], str],
+    *,
+    any_of: str,
+    all_of: str,
+    but_not: str,
+) -> str:
+    """``query`` in a backend's syntax, given how it writes one term and its three operators."""
+    groups = [any_of.join(term(alternative) for alternative in group) for group in query.groups]
+    expression = all_of.join(f"({group})" for group in groups)
+    for excluded in query.excluded:
+        expression = f"({expression}){but_not}({term(excluded)})"
+    return expression
 
 
 def fold(text: str) -> str:

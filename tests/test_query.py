@@ -82,7 +82,7 @@ def test_queries_with_nothing_to_search(text: str, message: str) -> None:
 def test_fts5_rendering_quotes_every_term() -> None:
     query = parse_query('title:"peace talks" russ* OR "x""y" -belarus AND')
     assert fts5_query(query) == (
-        '((title : "peace talks") AND ("russ" * OR "x") AND ("y") AND ("AND")) NOT "belarus"'
+        '((title : "peace talks") AND ("russ" * OR "x") AND ("y") AND ("AND")) NOT ("belarus")'
     )
 
 

@@ -15,7 +15,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, REAL
 from sqlalchemy.sql.elements import ColumnElement
 
 from archive.fulltext import SNIPPET_END, SNIPPET_START
-from archive.query import Term, TextQuery
+from archive.query import Term, TextQuery, render
 
 WEIGHTS = [0.01, 0.02, 0.1, 1.0]
 """ts_rank weights of D, C, B (body) and A (title): a title match counts ten times more."""
@@ -36,11 +36,7 @@ _HEADLINE_OPTIONS = (
 
 def tsquery_text(query: TextQuery) -> str:
     """The to_tsquery() text for ``query``, every lexeme quoted."""
-    groups = [" | ".join(_term(term) for term in group) for group in query.groups]
-    expression = " & ".join(f"({group})" for group in groups)
-    for term in query.excluded:
-        expression = f"({expression}) & !({_term(term)})"
-    return expression
+    return render(query, _term, any_of=" | ", all_of=" & ", but_not=" & !")
 
 
 def _term(term: Term) -> str:

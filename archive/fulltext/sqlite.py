@@ -9,7 +9,7 @@ from sqlalchemy import literal_column as sql
 from sqlalchemy.exc import DatabaseError
 
 from archive.fulltext import SNIPPET_END, SNIPPET_START
-from archive.query import Term, TextQuery
+from archive.query import Term, TextQuery, render
 
 TITLE_WEIGHT = 10.0
 """How much more a match in the title counts than one in the body (bm25 column weight)."""
@@ -28,11 +28,7 @@ _COMMAND = "INSERT INTO documents_fts (documents_fts) VALUES ('{0}')"
 
 def fts5_query(query: TextQuery) -> str:
     """The FTS5 MATCH expression for ``query``: every term quoted, nothing left to FTS5's parser."""
-    groups = [" OR ".join(_term(term) for term in group) for group in query.groups]
-    expression = " AND ".join(f"({group})" for group in groups)
-    for term in query.excluded:
-        expression = f"({expression}) NOT {_term(term)}"
-    return expression
+    return render(query, _term, any_of=" OR ", all_of=" AND ", but_not=" NOT ")
 
 
 def _term(term: Term) -> str:
