@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 import os
+import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,6 +57,7 @@ class _Walk:
     follow_symlinks: bool
     max_archive_members: int
     max_archive_bytes: int
+    open_archives: bool = True
     seen: set[tuple[int, int]] = field(default_factory=set)
 
 
@@ -87,6 +89,30 @@ def iter_input_files(
                 yield from _expand(Path(match), walk)
 
 
+def count_input_files(arguments: Sequence[str], *, follow_symlinks: bool = False) -> int | None:
+    """How many files importing ``arguments`` will read, for a progress bar.
+
+    None when only reading them would tell: paths on stdin, or a tar archive,
+    whose members cannot be counted without decompressing it.
+    """
+    if STDIN in arguments:
+        return None
+    walk = _Walk(follow_symlinks, MAX_MEMBERS, MAX_BYTES, open_archives=False)
+    count = 0
+    for argument in arguments:
+        matches = [argument] if os.path.lexists(argument) else sorted(glob.glob(argument))
+        for match in matches:
+            for path in _expand(Path(match), walk):
+                if not isinstance(path, Path) or not is_archive(path):
+                    count += 1
+                elif path.name.lower().endswith(".zip") and zipfile.is_zipfile(path):
+                    with zipfile.ZipFile(path) as archive:
+                        count += sum(not info.is_dir() for info in archive.infolist())
+                else:
+                    return None
+    return count
+
+
 def _paths_from_lines(lines: Iterable[str]) -> Iterator[Path]:
     for line in lines:
         name = line.rstrip("\r\n")
@@ -103,7 +129,12 @@ def _expand(path: Path, walk: _Walk) -> Iterator[InputFile]:
 
 
 def _file(path: Path, walk: _Walk) -> Iterator[InputFile]:
-    if is_archive(path) and path.is_file() and (walk.follow_symlinks or not path.is_symlink()):
+    if (
+        walk.open_archives
+        and is_archive(path)
+        and path.is_file()
+        and (walk.follow_symlinks or not path.is_symlink())
+    ):
         yield from iter_members(
             path,
             display_path(path),

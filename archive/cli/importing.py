@@ -33,7 +33,7 @@ from archive.importer import (
     ImportSummary,
     import_files,
 )
-from archive.inputs import STDIN, check_input_paths, iter_input_files
+from archive.inputs import STDIN, check_input_paths, count_input_files, iter_input_files
 from archive.mapping import load_url_map
 from archive.models import OUTCOMES
 from archive.runs import rejected_items
@@ -135,7 +135,7 @@ def import_command(
     }
     reporter = _Reporter(show_progress=Console(stderr=True).is_terminal and not as_json)
     try:
-        with reporter.progress(paths), _StopAfterBatch() as stop:
+        with reporter.progress(paths, follow_symlinks), _StopAfterBatch() as stop:
             summary = import_files(
                 engine,
                 iter_input_files(
@@ -221,10 +221,10 @@ class _Reporter:
         self._progress: Progress | None = None
         self._task: TaskID | None = None
 
-    def progress(self, paths: list[str]) -> Progress | _NoProgress:
+    def progress(self, paths: list[str], follow_symlinks: bool) -> Progress | _NoProgress:
         if not self.show_progress:
             return _NoProgress()
-        total = None if STDIN in paths else sum(1 for _ in iter_input_files(paths))
+        total = count_input_files(paths, follow_symlinks=follow_symlinks)
         self._progress = Progress(
             TextColumn("importing"),
             BarColumn(),
