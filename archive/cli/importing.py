@@ -23,7 +23,7 @@ from rich.progress import (
 from sqlalchemy.orm import Session
 
 from archive.archives import MAX_BYTES, MAX_MEMBERS
-from archive.db import open_database
+from archive.db import open_database, sqlite_path
 from archive.errors import InvalidOption
 from archive.importer import (
     BATCH_SIZE,
@@ -108,7 +108,8 @@ def import_command(
 
     Every file ends up imported, updated, unchanged, duplicate or rejected.
     Exit status: 0 when nothing was rejected, 3 when some files were rejected
-    and the rest was stored, 1 on a fatal error.
+    and the rest was stored, 130 when Ctrl-C stopped it after a batch, 1 on a
+    fatal error.
     """
     if rejected:
         _list_rejected(ctx, paths or [], as_json)
@@ -132,6 +133,7 @@ def import_command(
         "map": str(map_file) if map_file else None,
         "max_size": max_size,
         "batch_size": batch_size,
+        "follow_symlinks": follow_symlinks,
     }
     reporter = _Reporter(show_progress=Console(stderr=True).is_terminal and not as_json)
     try:
@@ -183,7 +185,7 @@ class _StopAfterBatch:
         if self.stopping:
             raise KeyboardInterrupt
         self.stopping = True
-        typer.echo("Stopping after the current batch (Ctrl-C again to stop now)...", err=True)
+        typer.echo("\nStopping after the current batch (Ctrl-C again to stop now)...", err=True)
 
     def __enter__(self) -> _StopAfterBatch:
         if threading.current_thread() is threading.main_thread():
@@ -196,8 +198,6 @@ class _StopAfterBatch:
 
 
 def _missing(url: str) -> bool:
-    from archive.db import sqlite_path
-
     path = sqlite_path(url)
     return path is not None and not path.exists()
 
