@@ -53,7 +53,7 @@ def clean_line(text: str) -> tuple[str, list[str], bool]:
     entities = len(_ENTITY.findall(text))
     if entities:
         text = html.unescape(text)
-        notes.append(f"unescaped {entities} HTML entities")
+        notes.append(f"unescaped {_count(entities, 'HTML entity', 'HTML entities')}")
     # Mojibake is made of non-ASCII characters: ASCII lines need no repair.
     fixed = (
         text
@@ -108,13 +108,18 @@ def clean(body: str, *, source: str | None = None) -> CleanText:
         if not newly_dropped:
             break
     if joined:
-        notes.append(f"joined {joined} lines broken mid-sentence")
+        notes.append(f"joined {_count(joined, 'line')} broken mid-sentence")
     if glued:
-        notes.append(f"separated {glued} glued sentences")
+        notes.append(f"separated {_count(glued, 'glued sentence')}")
     if dropped:
-        notes.append(f"dropped {dropped} paragraphs whose every sentence is repeated elsewhere")
-    kept = paragraphs
-    return CleanText("\n".join(kept), tuple(notes), mojibake)
+        notes.append(
+            f"dropped {_count(dropped, 'paragraph')} whose every sentence is repeated elsewhere"
+        )
+    return CleanText("\n".join(paragraphs), tuple(notes), mojibake)
+
+
+def _count(number: int, thing: str, things: str | None = None) -> str:
+    return f"{number} {thing}" if number == 1 else f"{number} {things or thing + 's'}"
 
 
 def is_site_name(line: str, domain: str) -> bool:
@@ -239,7 +244,7 @@ def _repeated(index: int, keys: list[list[str]], kept: set[int]) -> bool:
 def _merge_counts(notes: list[str]) -> list[str]:
     """One note per kind: 'unescaped 5 HTML entities', not five notes."""
     entities = sum(int(note.split()[1]) for note in notes if note.startswith("unescaped "))
-    merged = [f"unescaped {entities} HTML entities"] if entities else []
+    merged = [f"unescaped {_count(entities, 'HTML entity', 'HTML entities')}"] if entities else []
     if "repaired mojibake" in notes:
         merged.append("repaired mojibake")
     return merged

@@ -44,7 +44,7 @@ def test_the_seed_cleans_to_eight_paragraphs() -> None:
     assert result.changes == (
         "joined 5 lines broken mid-sentence",
         "separated 4 glued sentences",
-        "dropped 1 paragraphs whose every sentence is repeated elsewhere",
+        "dropped 1 paragraph whose every sentence is repeated elsewhere",
     )
 
 
@@ -154,7 +154,7 @@ def test_site_name_lines(line: str, domain: str, expected: bool) -> None:
 def test_title_cleaning() -> None:
     assert clean_line("Tom &amp; Jerry\u00a0 return") == (
         "Tom & Jerry return",
-        ["unescaped 1 HTML entities"],
+        ["unescaped 1 HTML entity"],
         False,
     )
 

@@ -27,7 +27,7 @@ def test_show_text(cli: CliRunner, seeded: Engine) -> None:
         "encoding:  utf-8\n"
         "flags:     text_cleaned\n"
         "cleaning:  joined 5 lines broken mid-sentence; separated 4 glued sentences; "
-        "dropped 1 paragraphs whose every sentence is repeated elsewhere\n"
+        "dropped 1 paragraph whose every sentence is repeated elsewhere\n"
         f"files:     {SEED_FILE}\n"
         "\n" + "\n".join(SEED_CLEAN) + "\n"
     )
