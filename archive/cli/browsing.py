@@ -41,7 +41,7 @@ TEXT_SEARCH_COLUMNS = [
 QueryArgument = Annotated[
     str | None,
     typer.Argument(
-        metavar="[QUERY]",
+        metavar="QUERY",
         help='Words, "phrases", prefix*, OR, -excluded, title:word.',
         show_default=False,
     ),
