@@ -40,7 +40,7 @@ from archive.runs import rejected_items
 
 from .app import app, state
 from .options import domain_option
-from .output import emit, render
+from .output import emit, plural, render
 
 SHOWN_REJECTS = 20
 """Rejected files named on stderr during an import; the rest are counted."""
@@ -205,8 +205,8 @@ def _missing(url: str) -> bool:
 def _summary_line(summary: ImportSummary) -> str:
     counts = ", ".join(f"{summary.counts[outcome]} {outcome}" for outcome in OUTCOMES)
     if summary.dry_run:
-        return f"Dry run, nothing written: {counts} ({summary.total} files)"
-    line = f"Import run {summary.run_id}: {counts} ({summary.total} files)"
+        return f"Dry run, nothing written: {counts} ({plural(summary.total, 'file')})"
+    line = f"Import run {summary.run_id}: {counts} ({plural(summary.total, 'file')})"
     if summary.counts["rejected"]:
         line += f"; list the rejected files with 'archive import --rejected {summary.run_id}'"
     return line
