@@ -27,12 +27,12 @@ from archive.queries import (
     DocumentDetail,
     DocumentSummary,
     Filters,
-    count_by_period,
     count_documents,
     get_document,
     list_sources,
     search_documents,
 )
+from archive.stats import count_by_period
 from archive.urls import canonical_url, registrable_domain
 
 __all__ = [

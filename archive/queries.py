@@ -1,4 +1,4 @@
-"""Questions asked of the archive: which articles, one article, sources, counts over time.
+"""Questions asked of the archive: which articles, one article, which sources.
 
 Functions take a Session and return plain data; they never commit.
 """
@@ -6,14 +6,13 @@ Functions take a Session and return plain data; they never commit.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
 from sqlalchemy.orm import Session
 
-from archive.dates import PLACEHOLDER_DATE, PartialDate, format_partial_date
+from archive.dates import PartialDate, format_partial_date
 from archive.errors import DocumentNotFound, InvalidOption, InvalidURL
 from archive.fulltext import SNIPPET_END, SNIPPET_START, FullTextBackend, backend_for
 from archive.models import Document, DocumentVersion, ImportItem, Source
@@ -27,9 +26,7 @@ UNKNOWN_LABEL = "(unknown)"
 """How an unknown source is shown."""
 
 Sort = Literal["relevance", "newest", "oldest"]
-Period = Literal["day", "week", "month", "year"]
 SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
-PERIODS: tuple[Period, ...] = ("day", "week", "month", "year")
 
 
 @dataclass(frozen=True)
@@ -165,26 +162,6 @@ class SourceSummary:
     articles: int
     first: str
     last: str
-
-
-@dataclass(frozen=True)
-class PeriodCount:
-    """How many articles one source published in one period."""
-
-    period: str
-    source: str
-    articles: int
-
-
-@dataclass(frozen=True)
-class PeriodCounts:
-    """Counts over time, and how many articles had too vague a date to be counted."""
-
-    rows: list[PeriodCount]
-    too_vague: int = 0
-    """Articles whose date is less precise than the period (a month-only date by day)."""
-    placeholder: int = 0
-    """Articles with the placeholder date 1970-01-01, which are left out."""
 
 
 def summary_columns() -> tuple[Any, ...]:
@@ -428,92 +405,3 @@ def list_sources(session: Session) -> list[SourceSummary]:
         SourceSummary(domain or UNKNOWN_LABEL, articles, first, last)
         for domain, articles, first, last in session.execute(query)
     ]
-
-
-def count_by_period(
-    session: Session, filters: Filters, *, by: Period = "month", total: bool = False
-) -> PeriodCounts:
-    """Articles per period and source, in date order, with zero-count periods filled in.
-
-    Each source's series runs over the range of ``filters``, or, where the
-    range is open, from that source's first to its last article. With
-    ``total`` the sources are summed into one series named ``(all)``.
-    Articles whose date is less precise than ``by`` and placeholder dates
-    (1970-01-01) are not counted; their numbers are returned.
-    """
-    precise = {"day": ("day",), "week": ("day",), "month": ("day", "month")}.get(
-        by, ("day", "month", "year")
-    )
-    placeholder = PLACEHOLDER_DATE.isoformat()
-    conditions = filter_conditions(session, filters)
-    day_key = {
-        "month": func.substr(Document.published, 1, 7),
-        "year": func.substr(Document.published, 1, 4),
-    }.get(by, Document.published)
-    query = (
-        select(Source.domain, day_key, func.count())
-        .select_from(Document)
-        .outerjoin(Source, Source.id == Document.source_id)
-        .where(
-            *conditions,
-            Document.date_precision.in_(precise),
-            Document.published != placeholder,
-        )
-        .group_by(Source.domain, day_key)
-    )
-    series: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for domain, key, articles in session.execute(query):
-        name = "(all)" if total else domain or UNKNOWN_LABEL
-        series[name][_period_of(key, by)] += articles
-
-    excluded = session.execute(
-        select(
-            func.count().filter(Document.published == placeholder),
-            func.count().filter(
-                Document.published != placeholder, Document.date_precision.not_in(precise)
-            ),
-        ).where(*conditions)
-    ).one()
-    if total and not series and filters.date_from and filters.date_to:
-        series["(all)"] = defaultdict(int)
-    rows: list[PeriodCount] = []
-    for name, counts in series.items():
-        first = _period_of(filters.date_from.iso, by) if filters.date_from else min(counts)
-        last = _period_of(filters.date_to.end.isoformat(), by) if filters.date_to else max(counts)
-        for period in _periods(first, last, by):
-            rows.append(PeriodCount(period, name, counts.get(period, 0)))
-    rows.sort(key=lambda row: (row.period, row.source))
-    return PeriodCounts(rows, too_vague=excluded[1], placeholder=excluded[0])
-
-
-def _period_of(key: str, by: Period) -> str:
-    """The period label of a date or date prefix: 2024-06-24 by week is 2024-W26."""
-    if by == "week":
-        year, week, _ = dt.date.fromisoformat(key).isocalendar()
-        return f"{year}-W{week:02d}"
-    return key[: {"day": 10, "month": 7, "year": 4}[by]]
-
-
-def _periods(first: str, last: str, by: Period) -> list[str]:
-    """Every period label from ``first`` to ``last`` inclusive."""
-    if by == "year":
-        return [str(year) for year in range(int(first), int(last) + 1)]
-    if by == "month":
-        year, month = int(first[:4]), int(first[5:7])
-        periods = []
-        while f"{year:04d}-{month:02d}" <= last:
-            periods.append(f"{year:04d}-{month:02d}")
-            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-        return periods
-    if by == "week":
-        start = dt.date.fromisocalendar(int(first[:4]), int(first[6:]), 1)
-        end = dt.date.fromisocalendar(int(last[:4]), int(last[6:]), 1)
-        step = dt.timedelta(weeks=1)
-    else:
-        start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
-        step = dt.timedelta(days=1)
-    periods = []
-    while start <= end:
-        periods.append(_period_of(start.isoformat(), by))
-        start += step
-    return periods

@@ -20,8 +20,9 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from archive import Filters, open_database, parse_partial_date
-from archive.queries import count_by_period, count_documents, search_documents
+from archive.queries import count_documents, search_documents
 from archive.query import parse_query
+from archive.stats import count_by_period
 
 
 def percentile(samples: list[float], share: float) -> float:

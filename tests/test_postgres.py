@@ -21,12 +21,12 @@ from archive.maintenance import check_database, optimize_index, rebuild_index
 from archive.models import Document, DocumentVersion
 from archive.queries import (
     Filters,
-    count_by_period,
     count_documents,
     get_document,
     search_documents,
 )
 from archive.query import parse_query
+from archive.stats import count_by_period
 from archive.store import original_bytes
 from tests.conftest import SEED_FILE, SEED_TITLE, SEEDS, run_import
 

@@ -9,7 +9,8 @@ import typer
 from sqlalchemy.orm import Session
 
 from archive.db import open_database
-from archive.queries import count_by_period, list_sources
+from archive.queries import list_sources
+from archive.stats import count_by_period
 
 from .app import app, state
 from .browsing import FromOption, LanguageOption, QueryArgument, SourceOption, ToOption
