@@ -81,6 +81,20 @@ def _refused(shown: str, member: str, reason: str, message: str) -> ArchiveMembe
     return ArchiveMember(shown, member, 0, lambda limit: b"", (reason, message))
 
 
+def _refusal(
+    shown: str, member: str, problem: str | None, size: int, budget: _Budget
+) -> ArchiveMember | None:
+    """The member refused as unsafe, or as past a cap (then nothing after it is read)."""
+    if problem is not None:
+        return _refused(shown, member, "unsafe_member", f"refused: {problem}")
+    exceeded = budget.spend(size)
+    if exceeded:
+        return _refused(
+            shown, member, "archive_limit", f"not read, nor any member after it: {exceeded}"
+        )
+    return None
+
+
 def _unsafe(name: str) -> str | None:
     path = PurePosixPath(name.replace("\\", "/"))
     if path.is_absolute() or (len(name) > 1 and name[1] == ":"):
@@ -104,14 +118,12 @@ def _zip_members(path: Path, shown: str, budget: _Budget) -> Iterator[ArchiveMem
             mode = info.external_attr >> 16
             if problem is None and stat.S_ISLNK(mode):
                 problem = "a symlink member"
-            if problem is not None:
-                yield _refused(shown, info.filename, "unsafe_member", f"refused: {problem}")
+            refusal = _refusal(shown, info.filename, problem, info.file_size, budget)
+            if refusal is not None:
+                yield refusal
+                if refusal.problem and refusal.problem[0] == "archive_limit":
+                    return
                 continue
-            exceeded = budget.spend(info.file_size)
-            if exceeded:
-                yield _refused(shown, info.filename, "archive_limit",
-                               f"not read, nor any member after it: {exceeded}")  # fmt: skip
-                return
 
             def read(limit: int, info: zipfile.ZipInfo = info) -> bytes:
                 with archive.open(info) as member:
@@ -130,14 +142,12 @@ def _tar_members(path: Path, shown: str, budget: _Budget) -> Iterator[ArchiveMem
                 problem = "a link member"
             if problem is None and not info.isfile():
                 problem = "a device, pipe or other special member"
-            if problem is not None:
-                yield _refused(shown, info.name, "unsafe_member", f"refused: {problem}")
+            refusal = _refusal(shown, info.name, problem, info.size, budget)
+            if refusal is not None:
+                yield refusal
+                if refusal.problem and refusal.problem[0] == "archive_limit":
+                    return
                 continue
-            exceeded = budget.spend(info.size)
-            if exceeded:
-                yield _refused(shown, info.name, "archive_limit",
-                               f"not read, nor any member after it: {exceeded}")  # fmt: skip
-                return
 
             def read(limit: int, info: tarfile.TarInfo = info) -> bytes:
                 member = archive.extractfile(info)
