@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import ftfy
 
-from archive.parse import ABBREVIATIONS
+from archive.parse import ABBREVIATIONS, is_abbreviation
 
 _TERMINAL = ".!?…"
 _CLOSING = "\"'”’»)]"
@@ -25,6 +25,8 @@ _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _GLUED = re.compile(r"(?<=[^\W\d_]{2})([.!?])([\"“«]?)(?=[^\W\d_])")
+# Unlike the parser's, which looks for a title's end, this also ends a sentence before a
+# lower-case word: repeated-sentence checks compare the finer pieces.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[^\W_]|\s*$)")
 _SPACES = re.compile(r" {2,}")
 _DOMAIN_ENDINGS = frozenset(
@@ -202,13 +204,9 @@ def sentences(paragraph: str) -> list[str]:
     found = []
     start = 0
     for match in _SENTENCE_END.finditer(paragraph):
-        end = match.end()
-        word = paragraph[paragraph.rfind(" ", 0, match.start()) + 1 : match.start()]
-        if paragraph[match.start()] == "." and (
-            word.strip(_OPENING_QUOTES).lower() in ABBREVIATIONS
-            or (len(word) == 1 and word.isalpha())
-        ):
+        if is_abbreviation(paragraph, match.start()):
             continue
+        end = match.end()
         found.append(paragraph[start:end].strip())
         start = end
     tail = paragraph[start:].strip()

@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import Connection, Engine, Select, Table, func, select, update
 
@@ -21,9 +21,9 @@ from archive.enrich import enrich
 from archive.errors import ArchiveError, FileRejected
 from archive.export import atomic_path
 from archive.fulltext import backend_for
-from archive.models import Document, DocumentVersion, Source
+from archive.models import Document, DocumentVersion
 from archive.parse import parse_article
-from archive.store import original_bytes, text_values
+from archive.store import DOCUMENTS, SOURCES, VERSIONS, original_bytes, text_values
 
 
 def check_database(connection: Connection) -> list[str]:
@@ -86,7 +86,7 @@ def reclean(
             connection.execute(select(func.count()).select_from(model)).scalar_one()
             for model in (Document, DocumentVersion)
         )
-    for table in (_DOCUMENTS, _VERSIONS):
+    for table in (DOCUMENTS, VERSIONS):
         last = 0
         while True:
             with writer.begin() as connection:
@@ -101,20 +101,15 @@ def reclean(
     return summary
 
 
-_DOCUMENTS = cast(Table, Document.__table__)
-_VERSIONS = cast(Table, DocumentVersion.__table__)
-_SOURCES = cast(Table, Source.__table__)
-
-
 def _stored_texts(table: Table, after: int, limit: int) -> Select[Any]:
     source_id = (
         table.c.source_id
-        if table is _DOCUMENTS
-        else select(_DOCUMENTS.c.source_id)
-        .where(_DOCUMENTS.c.id == table.c.document_id)
+        if table is DOCUMENTS
+        else select(DOCUMENTS.c.source_id)
+        .where(DOCUMENTS.c.id == table.c.document_id)
         .scalar_subquery()
     )
-    domain = select(_SOURCES.c.domain).where(_SOURCES.c.id == source_id).scalar_subquery()
+    domain = select(SOURCES.c.domain).where(SOURCES.c.id == source_id).scalar_subquery()
     return (
         select(table, domain.label("domain"))
         .where(table.c.id > after)

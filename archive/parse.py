@@ -151,7 +151,7 @@ def first_sentence(paragraph: str) -> str:
     """The paragraph up to its first sentence end, ignoring U.S., Mr. and initials."""
     paragraph = " ".join(paragraph.split())
     for match in _SENTENCE_END.finditer(paragraph):
-        if not _is_abbreviation(paragraph, match.start()):
+        if not is_abbreviation(paragraph, match.start()):
             return paragraph[: match.end()]
     return paragraph
 
@@ -189,12 +189,12 @@ def _looks_like_label(rest: str, next_line: str) -> bool:
 
 def _has_inner_sentence_break(line: str) -> bool:
     return any(
-        match.end() < len(line.rstrip()) and not _is_abbreviation(line, match.start())
+        match.end() < len(line.rstrip()) and not is_abbreviation(line, match.start())
         for match in _SENTENCE_END.finditer(line)
     )
 
 
-def _is_abbreviation(text: str, end: int) -> bool:
+def is_abbreviation(text: str, end: int) -> bool:
     """True when the full stop at ``end`` closes an abbreviation or an initial."""
     if text[end] != ".":
         return False
