@@ -1,9 +1,11 @@
-"""Import article files: read, decode, parse, then store, in batches.
+"""Import article files: read, decode, parse, clean, then store, in batches.
 
 Every file ends up with one outcome, recorded in ``import_items``:
 imported, updated, unchanged, duplicate or rejected (with a reason code).
-Each batch is one transaction and each file a savepoint inside it, so a bad
-file never leaves a partial row and what was imported stays committed.
+This process reads and hashes each file and is the only writer; worker
+processes decode, parse and clean (:mod:`archive.workers`). Each batch is one
+transaction and each file a savepoint inside it, so a bad file never leaves
+a partial row and what was imported stays committed.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import socket
 import sqlite3
 import stat
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
@@ -24,17 +27,14 @@ from sqlalchemy import Connection, Engine, Table, bindparam, insert, select, upd
 from sqlalchemy.exc import SQLAlchemyError
 
 from archive.archives import ArchiveMember
-from archive.dates import PLACEHOLDER_DATE
 from archive.db import for_writing, sqlite_path
-from archive.decode import decode
-from archive.enrich import enrich
-from archive.errors import FileRejected, InvalidURL
+from archive.errors import FileRejected
 from archive.inputs import InputFile, display_path
-from archive.mapping import UrlMap, lookup
+from archive.mapping import UrlMap
 from archive.models import OUTCOMES, ImportItem, ImportRun, utcnow
-from archive.parse import ParsedArticle, parse_article
-from archive.store import Article, FileContent, store_article
-from archive.urls import canonical_url, registrable_domain, url_host
+from archive.prepare import Context, Prepared, Rejection
+from archive.store import store_article
+from archive.workers import default_workers, prepare_in_order
 
 MAX_FILE_SIZE = 5 * 1024 * 1024
 """Files larger than this (5 MiB) are rejected as too_large without being read."""
@@ -51,6 +51,17 @@ _FIND_BYTES = (
     .where(_ITEMS.c.sha256 == bindparam("sha256"), _ITEMS.c.document_id.is_not(None))
     .limit(50)
 )
+_FIND_SEEN = (
+    select(_ITEMS.c.sha256, _ITEMS.c.document_id)
+    .where(
+        _ITEMS.c.path == bindparam("path"),
+        _ITEMS.c.size == bindparam("size"),
+        _ITEMS.c.mtime_ns == bindparam("mtime_ns"),
+        _ITEMS.c.document_id.is_not(None),
+    )
+    .order_by(_ITEMS.c.id.desc())
+    .limit(1)
+)
 
 
 @dataclass(frozen=True)
@@ -65,6 +76,10 @@ class ImportOptions:
     dry_run: bool = False
     follow_symlinks: bool = False
     """Read files through symlinks; otherwise a symlink is rejected as 'symlink'."""
+    verify: bool = False
+    """Read and hash every file, even one whose path, size and mtime an earlier import stored."""
+    workers: int | None = None
+    """Processes that decode, parse and clean; None for one per core, 0 for none."""
 
 
 @dataclass(frozen=True)
@@ -115,40 +130,48 @@ def import_files(
     """
     writer = for_writing(engine)
     paths = _skip_database_files(paths, engine)
+    context = Context(options.source, options.url_map, dt.date.today())
+    workers = default_workers() if options.workers is None else options.workers
+    source_ids: dict[str, int] = {}
     with writer.connect() as connection:
-        if options.dry_run:
-            summary = ImportSummary(run_id=None, dry_run=True)
-            with connection.begin() as transaction:
-                run_id = _start_run(connection, arguments)
-                for path in paths:
-                    _import_one(connection, run_id, path, options, summary, on_file)
-                transaction.rollback()
-            return summary
+        steps = prepare_in_order(_read_steps(connection, paths, options), context, workers)
+        with closing(steps):
+            if options.dry_run:
+                summary = ImportSummary(run_id=None, dry_run=True)
+                with connection.begin() as transaction:
+                    run_id = _start_run(connection, arguments)
+                    while not _import_batch(
+                        connection, run_id, steps, options, summary, on_file, source_ids
+                    ):
+                        pass
+                    transaction.rollback()
+                return summary
 
-        with connection.begin():
-            mark_killed_runs(connection)
-            run_id = _start_run(connection, arguments)
-        summary = ImportSummary(run_id=run_id)
-        try:
-            pending = iter(paths)
-            while True:
-                with connection.begin():
-                    done = _import_batch(connection, run_id, pending, options, summary, on_file)
-                    _finish_run(connection, run_id, summary, "running")
-                if done:
-                    break
-                if should_stop is not None and should_stop():
-                    summary.interrupted = True
-                    break
-        except BaseException:
-            if connection.in_transaction():
-                connection.rollback()
+            with connection.begin():
+                mark_killed_runs(connection)
+                run_id = _start_run(connection, arguments)
+            summary = ImportSummary(run_id=run_id)
             try:
-                with connection.begin():
-                    _finish_run(connection, run_id, None, "interrupted")
-            except SQLAlchemyError:
-                pass  # the run stays "running"; what was committed is intact
-            raise
+                while True:
+                    with connection.begin():
+                        done = _import_batch(
+                            connection, run_id, steps, options, summary, on_file, source_ids
+                        )
+                        _finish_run(connection, run_id, summary, "running")
+                    if done:
+                        break
+                    if should_stop is not None and should_stop():
+                        summary.interrupted = True
+                        break
+            except BaseException:
+                if connection.in_transaction():
+                    connection.rollback()
+                try:
+                    with connection.begin():
+                        _finish_run(connection, run_id, None, "interrupted")
+                except SQLAlchemyError:
+                    pass  # the run stays "running"; what was committed is intact
+                raise
         with connection.begin():
             _finish_run(
                 connection, run_id, None, "interrupted" if summary.interrupted else "completed"
@@ -263,67 +286,146 @@ def _skip_database_files(paths: Iterable[InputFile], engine: Engine) -> Iterator
 def _import_batch(
     connection: Connection,
     run_id: int,
-    pending: Iterable[InputFile],
+    pending: Iterator[_Step],
     options: ImportOptions,
     summary: ImportSummary,
     on_file: Callable[[FileOutcome], None] | None,
+    source_ids: dict[str, int],
 ) -> bool:
-    """Import up to one batch of files; True when there are no more."""
-    count = 0
-    for path in pending:
-        _import_one(connection, run_id, path, options, summary, on_file)
-        count += 1
-        if count >= options.batch_size:
-            return False
-    return True
-
-
-def _import_one(
-    connection: Connection,
-    run_id: int,
-    path: InputFile,
-    options: ImportOptions,
-    summary: ImportSummary,
-    on_file: Callable[[FileOutcome], None] | None,
-) -> None:
-    name = str(path) if isinstance(path, ArchiveMember) else display_path(path)
-    base = path.name if isinstance(path, ArchiveMember) else Path(name).name
-    size: int | None = None
-    sha256: str | None = None
-    try:
-        if isinstance(path, ArchiveMember):
-            data = read_member(path, options.max_size)
-        else:
-            data = read_file(path, options.max_size, follow_symlinks=options.follow_symlinks)
-        size = len(data)
-        sha256 = hashlib.sha256(data).hexdigest()
-        with connection.begin_nested():
-            outcome = _known_bytes(connection, name, base, sha256) or _store(
-                connection, name, base, data, sha256, options
-            )
-    except FileRejected as rejected:
-        outcome = FileOutcome(name, "rejected", rejected.reason, rejected.message)
-    except SQLAlchemyError as error:
-        message = str(getattr(error, "orig", error)).splitlines()[0]
-        outcome = FileOutcome(
-            name, "rejected", "store_error", f"the database refused it: {message}"
+    """Store up to one batch of files; True when there are no more."""
+    items: list[dict[str, object]] = []
+    unsaved: dict[str, list[tuple[str, int]]] = {}
+    for step in pending:
+        outcome = _outcome(connection, step, source_ids, unsaved)
+        if step.sha256 is not None and outcome.document_id is not None:
+            unsaved.setdefault(step.sha256, []).append((step.name, outcome.document_id))
+        items.append(
+            {
+                "run_id": run_id,
+                "path": step.name,
+                "size": step.size,
+                "mtime_ns": step.mtime_ns,
+                "sha256": step.sha256,
+                "outcome": outcome.outcome,
+                "reason": outcome.reason,
+                "message": outcome.message,
+                "document_id": outcome.document_id,
+            }
         )
-    connection.execute(
-        _INSERT_ITEM,
-        {
-            "run_id": run_id,
-            "path": name,
-            "size": size,
-            "sha256": sha256,
-            "outcome": outcome.outcome,
-            "reason": outcome.reason,
-            "message": outcome.message,
-            "document_id": outcome.document_id,
-        },
+        summary.counts[outcome.outcome] += 1
+        if on_file is not None:
+            on_file(outcome)
+        if len(items) >= options.batch_size:
+            break
+    if items:
+        connection.execute(_INSERT_ITEM, items)
+    return len(items) < options.batch_size
+
+
+def _outcome(
+    connection: Connection,
+    step: _Step,
+    source_ids: dict[str, int],
+    unsaved: dict[str, list[tuple[str, int]]],
+) -> FileOutcome:
+    """Store a prepared file, unless these exact bytes were stored meanwhile."""
+    if isinstance(step.result, FileOutcome):
+        return step.result
+    if isinstance(step.result, Rejection):
+        return FileOutcome(step.name, "rejected", step.result.reason, step.result.message)
+    assert step.sha256 is not None and isinstance(step.result, Prepared)
+    known = _known_bytes(connection, step.name, step.base, step.sha256, unsaved)
+    if known is not None:
+        return known
+    try:
+        with connection.begin_nested():
+            result = store_article(connection, step.result, source_ids)
+    except SQLAlchemyError as error:
+        source_ids.clear()  # a source created in the savepoint is gone with it
+        message = str(getattr(error, "orig", error)).splitlines()[0]
+        return FileOutcome(
+            step.name, "rejected", "store_error", f"the database refused it: {message}"
+        )
+    notes = [*step.result.notes, *result.notes]
+    return FileOutcome(
+        step.name, result.outcome, message="; ".join(notes) or None, document_id=result.document_id
     )
-    summary.counts[outcome.outcome] += 1
-    if on_file is not None:
-        on_file(outcome)
+
+
+@dataclass
+class _Step:
+    """One input file on its way through an import, in input order."""
+
+    name: str
+    """The path as shown and stored."""
+    base: str
+    """The file name: what tells a re-import (unchanged) from a copy (duplicate)."""
+    size: int | None = None
+    mtime_ns: int | None = None
+    sha256: str | None = None
+    data: bytes | None = None
+    """The bytes, until they are prepared."""
+    result: FileOutcome | Prepared | Rejection | None = None
+
+
+def _read_steps(
+    connection: Connection, paths: Iterable[InputFile], options: ImportOptions
+) -> Iterator[_Step]:
+    """Each file, read and hashed, or already decided without preparing it.
+
+    Decided here: files that cannot be read; files whose path, size and
+    modification time match an earlier import (unless ``options.verify``),
+    which are not even read; and files whose bytes are already stored.
+    """
+    for path in paths:
+        if isinstance(path, ArchiveMember):
+            step = _Step(str(path), path.name)
+        else:
+            step = _Step(display_path(path), path.name)
+        try:
+            if isinstance(path, ArchiveMember):
+                data = read_member(path, options.max_size)
+            else:
+                info = _regular_file_stat(path, options.follow_symlinks)
+                if info is not None:
+                    step.size, step.mtime_ns = info.st_size, info.st_mtime_ns
+                    if not options.verify and _seen_before(connection, step):
+                        yield step
+                        continue
+                data = read_file(path, options.max_size, follow_symlinks=options.follow_symlinks)
+        except FileRejected as rejected:
+            step.result = FileOutcome(step.name, "rejected", rejected.reason, rejected.message)
+            yield step
+            continue
+        step.size = len(data)
+        step.sha256 = hashlib.sha256(data).hexdigest()
+        step.result = _known_bytes(connection, step.name, step.base, step.sha256)
+        if step.result is None:
+            step.data = data
+        yield step
+
+
+def _regular_file_stat(path: Path, follow_symlinks: bool) -> os.stat_result | None:
+    """The file's size and times, taken before reading it; None unless a regular file."""
+    try:
+        info = os.stat(path) if follow_symlinks else os.lstat(path)
+    except OSError:
+        return None
+    return info if stat.S_ISREG(info.st_mode) else None
+
+
+def _seen_before(connection: Connection, step: _Step) -> bool:
+    """True, with the outcome set, when an earlier import stored this path, size and mtime."""
+    if not step.size:
+        return False
+    row = connection.execute(
+        _FIND_SEEN, {"path": step.name, "size": step.size, "mtime_ns": step.mtime_ns}
+    ).first()
+    if row is None:
+        return False
+    step.sha256 = row.sha256
+    step.result = FileOutcome(step.name, "unchanged", document_id=row.document_id)
+    return True
 
 
 def read_file(path: Path, max_size: int = MAX_FILE_SIZE, *, follow_symlinks: bool = False) -> bytes:
@@ -379,13 +481,23 @@ def read_member(member: ArchiveMember, max_size: int = MAX_FILE_SIZE) -> bytes:
     return data
 
 
-def _known_bytes(connection: Connection, name: str, base: str, sha256: str) -> FileOutcome | None:
+def _known_bytes(
+    connection: Connection,
+    name: str,
+    base: str,
+    sha256: str,
+    unsaved: dict[str, list[tuple[str, int]]] | None = None,
+) -> FileOutcome | None:
     """Unchanged or duplicate when these exact bytes are already stored.
 
     Unchanged when an earlier file with these bytes had the same file name
     ``base`` (a re-import, wherever the folder now is), duplicate otherwise.
+    ``unsaved`` holds the files of this batch whose items are not written yet.
     """
-    rows = connection.execute(_FIND_BYTES, {"sha256": sha256}).all()
+    rows = [
+        (row.path, row.document_id) for row in connection.execute(_FIND_BYTES, {"sha256": sha256})
+    ]
+    rows.extend(unsaved.get(sha256, ()) if unsaved else ())
     if not rows:
         return None
     for earlier_path, document_id in rows:
@@ -403,91 +515,3 @@ def _known_bytes(connection: Connection, name: str, base: str, sha256: str) -> F
 def _base_name(shown: str) -> str:
     """The file name in a stored path: after the last / (or ! of an archive member)."""
     return shown.replace("!", "/").rsplit("/", 1)[-1] if "!" in shown else Path(shown).name
-
-
-def _store(
-    connection: Connection,
-    name: str,
-    base: str,
-    data: bytes,
-    sha256: str,
-    options: ImportOptions,
-) -> FileOutcome:
-    decoded = decode(data)
-    parsed = parse_article(decoded.text)
-    notes = list(parsed.warnings)
-    if decoded.replaced:
-        notes.append(f"{decoded.replaced} invalid UTF-8 sequences were replaced with U+FFFD")
-    article = _resolve(name, base, parsed, options, notes, decoded.replaced)
-    text_sha256 = hashlib.sha256(decoded.text.rstrip().encode("utf-8")).hexdigest()
-    result = store_article(
-        connection, article, FileContent(data, sha256, decoded.encoding, text_sha256)
-    )
-    notes.extend(result.notes)
-    return FileOutcome(
-        name,
-        result.outcome,
-        message="; ".join(notes) or None,
-        document_id=result.document_id,
-    )
-
-
-def _resolve(
-    name: str,
-    base: str,
-    parsed: ParsedArticle,
-    options: ImportOptions,
-    notes: list[str],
-    replaced: int,
-) -> Article:
-    """Decide the article's URL, source, host and date from the file, the map and --source."""
-    entry = lookup(options.url_map, name, base)
-    url = parsed.url
-    if url is not None and entry is not None and entry.url is not None:
-        if _canonical_or_none(entry.url) != _canonical_or_none(url):
-            notes.append(f"the header URL wins over the map's {entry.url}")
-    elif url is None and entry is not None:
-        url = entry.url
-
-    canonical = _canonical_or_none(url)
-    if url is not None and canonical is None:
-        notes.append(f"the URL {url!r} is not a valid http(s) URL; stored without a URL")
-        url = None
-
-    published, date_source = parsed.published, "header"
-    if entry is not None and entry.published is not None and entry.published != published:
-        if published.start == PLACEHOLDER_DATE:
-            notes.append(f"placeholder date {published} replaced by the map's {entry.published}")
-            published, date_source = entry.published, "map"
-        else:
-            notes.append(f"the header date wins over the map's {entry.published}")
-
-    host: str | None = None
-    domain: str | None = None
-    if canonical is not None and url is not None:
-        host = url_host(url)
-        domain = registrable_domain(host)
-        if options.source is not None and registrable_domain(options.source) != domain:
-            notes.append(f"the URL's source {domain} wins over --source {options.source}")
-    elif options.source is not None:
-        host = options.source
-        domain = registrable_domain(options.source)
-    enriched = enrich(
-        parsed,
-        published=published,
-        date_source=date_source,
-        url=url,
-        source=domain,
-        decode_errors=replaced,
-        today=dt.date.today(),
-    )
-    return Article(parsed, enriched, url, canonical, host, domain)
-
-
-def _canonical_or_none(url: str | None) -> str | None:
-    if url is None:
-        return None
-    try:
-        return canonical_url(url)
-    except InvalidURL:
-        return None

@@ -23,7 +23,8 @@ from archive.export import atomic_path
 from archive.fulltext import backend_for
 from archive.models import Document, DocumentVersion
 from archive.parse import parse_article
-from archive.store import DOCUMENTS, SOURCES, VERSIONS, original_bytes, text_values
+from archive.prepare import text_values
+from archive.store import DOCUMENTS, SOURCES, VERSIONS, original_bytes
 
 
 def check_database(connection: Connection) -> list[str]:

@@ -135,6 +135,23 @@ class DocumentVersion(_Content, Base):
     document: Mapped[Document] = relationship(back_populates="versions")
 
 
+class DocumentCount(Base):
+    """How many documents each source has per published date and precision.
+
+    Kept up to date by triggers on ``documents``, so that counting over time
+    reads a few thousand rows instead of every document. ``source_key`` is
+    the source's id, 0 for documents of unknown source.
+    """
+
+    __tablename__ = "document_counts"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    source_key: Mapped[int] = mapped_column(Integer, primary_key=True)
+    published: Mapped[str] = mapped_column(String(10), primary_key=True)
+    date_precision: Mapped[str] = mapped_column(String(5), primary_key=True)
+    documents: Mapped[int] = mapped_column(Integer)
+
+
 class ImportRun(Base):
     """One run of ``archive import``, with its arguments and outcome counts."""
 
@@ -173,12 +190,16 @@ class ImportItem(Base):
             name="outcome",
         ),
         Index(None, "run_id", "outcome"),
+        Index(None, "path"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     run_id: Mapped[int] = mapped_column(ForeignKey("import_runs.id", ondelete="CASCADE"))
     path: Mapped[str] = mapped_column(Text)
     size: Mapped[int | None] = mapped_column(BigInteger)
+    mtime_ns: Mapped[int | None] = mapped_column(BigInteger)
+    """The file's modification time when it was read; a re-import skips a file whose
+    path, size and mtime are unchanged."""
     sha256: Mapped[str | None] = mapped_column(String(64), index=True)
     outcome: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str | None] = mapped_column(String(32))

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import cast
 
 from sqlalchemy import Connection, DateTime, Table, bindparam, select
 
-from archive.enrich import Enriched
 from archive.models import Document, DocumentVersion, Source, utcnow
-from archive.parse import ParsedArticle
+from archive.prepare import Prepared
 
 DOCUMENTS = cast(Table, Document.__table__)
 VERSIONS = cast(Table, DocumentVersion.__table__)
@@ -57,33 +56,6 @@ _FIND_SOURCE = select(SOURCES.c.id).where(SOURCES.c.domain == bindparam("domain"
 _INSERT_SOURCE = SOURCES.insert().returning(SOURCES.c.id)
 
 
-ORIGINAL_CODEC = "zlib"
-"""How originals are stored: zlib (RFC 1950), about a third of the text's size."""
-
-
-@dataclass(frozen=True)
-class Article:
-    """A parsed and cleaned article with its URL, host, source and date decided."""
-
-    parsed: ParsedArticle
-    enriched: Enriched
-    url: str | None
-    canonical_url: str | None
-    host: str | None
-    source: str | None
-
-
-@dataclass(frozen=True)
-class FileContent:
-    """An input file's exact bytes, and the hashes that identify its bytes and its text."""
-
-    original: bytes
-    original_sha256: str
-    encoding: str
-    text_sha256: str
-    """Of the decoded text with normalised line endings: the same for a CRLF copy."""
-
-
 @dataclass(frozen=True)
 class StoreResult:
     """What storing did: imported, updated, unchanged or duplicate."""
@@ -93,17 +65,20 @@ class StoreResult:
     notes: list[str] = field(default_factory=list)
 
 
-def store_article(connection: Connection, article: Article, content: FileContent) -> StoreResult:
+def store_article(
+    connection: Connection, article: Prepared, source_ids: dict[str, int] | None = None
+) -> StoreResult:
     """Store ``article`` as a new document, or as a new version of the one it updates.
 
     An article with a URL is identified by its canonical URL; one without by
     the hash of its text. A text that the document already has, current or
-    earlier, stores nothing.
+    earlier, stores nothing. ``source_ids`` caches source ids by domain;
+    the caller empties it when it rolls back a transaction that may have created one.
     """
     if article.canonical_url is not None:
         current = connection.execute(_FIND_BY_URL, {"canonical_url": article.canonical_url}).first()
     else:
-        same_text = connection.execute(_FIND_BY_TEXT, {"text_sha": content.text_sha256})
+        same_text = connection.execute(_FIND_BY_TEXT, {"text_sha": article.text_sha256})
         current = next((row for row in same_text if row.canonical_url is None), None)
 
     if current is None:
@@ -111,7 +86,8 @@ def store_article(connection: Connection, article: Article, content: FileContent
         document_id: int = connection.execute(
             _INSERT_DOCUMENT,
             {"canonical_url": article.canonical_url, "created_at": now, "updated_at": now,
-             **_values(connection, article, content)},
+             "source_id": _source_id(connection, article.source, source_ids),
+             **article.values},
         ).scalar_one()  # fmt: skip
         return StoreResult("imported", document_id)
 
@@ -120,10 +96,10 @@ def store_article(connection: Connection, article: Article, content: FileContent
         return StoreResult(
             "duplicate", document_id, [f"same text as document {document_id}, other bytes"]
         )
-    if current.text_sha256 == content.text_sha256:
+    if current.text_sha256 == article.text_sha256:
         return StoreResult("unchanged", document_id, ["same text as stored, other bytes"])
     earlier = connection.execute(
-        _FIND_VERSION, {"document_id": document_id, "text_sha": content.text_sha256}
+        _FIND_VERSION, {"document_id": document_id, "text_sha": article.text_sha256}
     ).scalar()
     if earlier is not None:
         return StoreResult(
@@ -134,9 +110,23 @@ def store_article(connection: Connection, article: Article, content: FileContent
     connection.execute(_KEEP_CURRENT, {"document_id": document_id, "superseded_at": now})
     connection.execute(
         _UPDATE_DOCUMENT,
-        {"document_id": document_id, "updated_at": now, **_values(connection, article, content)},
-    )
+        {"document_id": document_id, "updated_at": now,
+         "source_id": _source_id(connection, article.source, source_ids), **article.values},
+    )  # fmt: skip
     return StoreResult("updated", document_id)
+
+
+def _source_id(
+    connection: Connection, domain: str | None, cache: dict[str, int] | None
+) -> int | None:
+    if domain is None:
+        return None
+    if cache is None:
+        return source_id(connection, domain)
+    found = cache.get(domain)
+    if found is None:
+        found = cache[domain] = source_id(connection, domain)
+    return found
 
 
 def source_id(connection: Connection, domain: str) -> int:
@@ -148,45 +138,6 @@ def source_id(connection: Connection, domain: str) -> int:
         _INSERT_SOURCE, {"domain": domain, "created_at": utcnow()}
     ).scalar_one()
     return created
-
-
-def _values(connection: Connection, article: Article, content: FileContent) -> dict[str, Any]:
-    return {
-        "source_id": source_id(connection, article.source) if article.source else None,
-        "host": article.host,
-        "url": article.url,
-        "title_derived": article.parsed.title_derived,
-        "label": article.parsed.label,
-        "encoding": content.encoding,
-        "text_sha256": content.text_sha256,
-        "original_sha256": content.original_sha256,
-        "original": zlib.compress(content.original),
-        "original_codec": ORIGINAL_CODEC,
-        **text_values(article.enriched),
-    }
-
-
-def text_values(enriched: Enriched) -> dict[str, Any]:
-    """The columns that cleaning and metadata decide, as stored."""
-    return {
-        "published": enriched.published.iso,
-        "date_precision": enriched.published.precision,
-        "date_source": enriched.date_source,
-        "title": enriched.title,
-        "body": enriched.body,
-        "word_count": enriched.word_count,
-        "cleaning": enriched.cleaning,
-        "language": enriched.language,
-        "url_date": enriched.url_date.isoformat() if enriched.url_date else None,
-        "site_article_id": enriched.site_article_id,
-        "date_conflict": enriched.date_conflict,
-        "placeholder_date": enriched.placeholder_date,
-        "future_date": enriched.future_date,
-        "early_date": enriched.early_date,
-        "mojibake_repaired": enriched.mojibake_repaired,
-        "text_cleaned": enriched.text_cleaned,
-        "decode_errors": enriched.decode_errors,
-    }
 
 
 def original_bytes(stored: bytes, codec: str) -> bytes:

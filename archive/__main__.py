@@ -1,0 +1,5 @@
+"""Run the command line: ``python -m archive``."""
+
+from archive.cli import main
+
+main()

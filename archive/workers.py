@@ -1,0 +1,137 @@
+"""Preparing files on other cores, in order, with a bounded number in flight.
+
+The writer reads and hashes each file, hands the new ones to worker processes
+in chunks, and takes the results back in input order. At most ``window``
+chunks are in flight, so memory stays flat however many files there are.
+Small imports never start a process: the first ``START_AFTER`` files are
+prepared in the writer itself.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Generator, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, Protocol, TypeVar
+
+from archive.prepare import Context, Prepared, Rejection, prepare
+
+CHUNK_SIZE = 32
+"""Files per task sent to a worker."""
+
+START_AFTER = 256
+"""Files to prepare in the writer before starting worker processes."""
+
+
+class Preparable(Protocol):
+    """A file on its way: its bytes until prepared, then the result."""
+
+    name: str
+    base: str
+    sha256: str | None
+    data: bytes | None
+    result: Any
+
+
+T = TypeVar("T", bound=Preparable)
+
+
+def default_workers() -> int:
+    """One worker per core: the writer mostly waits on SQLite and the disk."""
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
+
+
+def prepare_in_order(
+    steps: Iterable[T], context: Context, workers: int
+) -> Generator[T, None, None]:
+    """``steps`` in the same order, each with ``data`` prepared into ``result``.
+
+    ``workers`` 0 prepares everything in this process.
+    """
+    pool: ProcessPoolExecutor | None = None
+    pending: deque[tuple[list[T], Future[list[Prepared | Rejection]] | None]] = deque()
+    window = 2 * max(1, workers)
+    chunk: list[T] = []
+    seen = 0
+    try:
+        for step in steps:
+            chunk.append(step)
+            seen += 1
+            if len(chunk) < CHUNK_SIZE:
+                continue
+            if pool is None and workers > 0 and seen > START_AFTER:
+                pool = _start_pool(workers, context)
+            pending.append((chunk, _submit(pool, chunk, context)))
+            chunk = []
+            while len(pending) > window:
+                yield from _collect(*pending.popleft())
+        if chunk:
+            pending.append((chunk, _submit(pool, chunk, context)))
+        while pending:
+            yield from _collect(*pending.popleft())
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_pool(workers: int, context: Context) -> ProcessPoolExecutor:
+    # spawn, not fork: the writer has threads (a progress counter) and open connections.
+    return ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(context,),
+    )
+
+
+def _submit(
+    pool: ProcessPoolExecutor | None, chunk: list[T], context: Context
+) -> Future[list[Prepared | Rejection]] | None:
+    """Send the chunk's unprepared files to a worker; None when there is nothing to send."""
+    jobs: list[_Job] = [
+        (step.name, step.base, step.data, step.sha256 or "")
+        for step in chunk
+        if step.data is not None
+    ]
+    if not jobs:
+        return None
+    if pool is None:
+        done: Future[list[Prepared | Rejection]] = Future()
+        done.set_result(_prepare_all(jobs, context))
+        return done
+    return pool.submit(_prepare_in_worker, jobs)
+
+
+def _collect(chunk: list[T], future: Future[list[Prepared | Rejection]] | None) -> Iterator[T]:
+    results = iter(future.result()) if future is not None else iter(())
+    for step in chunk:
+        if step.data is not None:
+            step.result = next(results)
+            step.data = None
+        yield step
+
+
+_Job = tuple[str, str, bytes, str]
+"""A file to prepare: its name as shown, its file name, its bytes and their sha256."""
+_context: Context | None = None
+
+
+def _start_worker(context: Context) -> None:
+    global _context
+    _context = context
+    # Ctrl-C is the writer's to handle: it finishes the batch, then stops the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _prepare_in_worker(jobs: list[_Job]) -> list[Prepared | Rejection]:
+    assert _context is not None
+    return _prepare_all(jobs, _context)
+
+
+def _prepare_all(jobs: list[_Job], context: Context) -> list[Prepared | Rejection]:
+    return [
+        prepare(name, base, data or b"", sha256 or "", context) for name, base, data, sha256 in jobs
+    ]
