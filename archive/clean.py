@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 import ftfy
@@ -24,11 +25,23 @@ _OPENING_QUOTES = "\"“«„‘'"
 _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_GLUED = re.compile(r"(?<=[^\W\d_]{2})([.!?])([\"“«]?)(?=[^\W\d_])")
+_GLUED = re.compile(r"([.!?])([\"“«]?)(?=[^\W\d_])")
 # Unlike the parser's, which looks for a title's end, this also ends a sentence before a
 # lower-case word: repeated-sentence checks compare the finer pieces.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[^\W_]|\s*$)")
 _SPACES = re.compile(r" {2,}")
+# What mojibake looks like: UTF-8 read as a one-byte code page turns each multi-byte
+# character into a lead letter and continuation symbols (é -> Ã©, и -> Рё, " -> вЂњ),
+# or leaves C1 controls, box drawing (cp437) or Mac symbols. A line without any of
+# these has nothing for ftfy to fix, and ftfy is slow.
+_MOJIBAKE_HINT = re.compile(
+    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u2200-\u22ff\u2500-\u259f\ufb00-\ufb06"
+    "\u206a-\u206f\ufff9-\ufffd\ud800-\udfff]"
+    "|[\xc2-\xf4][\xa0-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
+    "\u02dc\u2013-\u203a\u20ac\u2122]"
+    "|[РСТУвг][\xa0-\xbf\u0401-\u040f\u0451-\u045f\u0490\u0491\u2013-\u203a\u20ac"
+    "\u2116\u2122]"
+)
 _DOMAIN_ENDINGS = frozenset(
     "com net org info biz io gov edu int ru su de uk fr it es pl ua by kz bg cn in br pt nl eu "
     "us ca au jp co".split()
@@ -56,10 +69,10 @@ def clean_line(text: str) -> tuple[str, list[str], bool]:
     if entities:
         text = html.unescape(text)
         notes.append(f"unescaped {_count(entities, 'HTML entity', 'HTML entities')}")
-    # Mojibake is made of non-ASCII characters: ASCII lines need no repair.
+    # ftfy is slow; most lines, ASCII or not, have nothing it could fix.
     fixed = (
         text
-        if text.isascii()
+        if text.isascii() or not _MOJIBAKE_HINT.search(text)
         else ftfy.fix_text(
             text,
             unescape_html=False,
@@ -72,9 +85,12 @@ def clean_line(text: str) -> tuple[str, list[str], bool]:
     mojibake = fixed != text
     if mojibake:
         notes.append("repaired mojibake")
-    text = _INVISIBLE.sub("", _ODD_SPACES.sub(" ", fixed))
-    text = unicodedata.normalize("NFC", text)
-    return _SPACES.sub(" ", text).strip(), notes, mojibake
+    if not fixed.isascii():
+        fixed = _INVISIBLE.sub("", _ODD_SPACES.sub(" ", fixed))
+        fixed = unicodedata.normalize("NFC", fixed)
+    elif "\t" in fixed or "\f" in fixed or "\v" in fixed:
+        fixed = _ODD_SPACES.sub(" ", fixed)
+    return (_SPACES.sub(" ", fixed) if "  " in fixed else fixed).strip(), notes, mojibake
 
 
 def clean(body: str, *, source: str | None = None) -> CleanText:
@@ -183,9 +199,12 @@ def split_glued(paragraph: str) -> tuple[str, int]:
     def space(match: re.Match[str]) -> str:
         nonlocal count
         start = match.start()
-        before = paragraph[start - 1]
+        before = paragraph[start - 2 : start]
         after = paragraph[match.end()]
-        if not before.islower() or not after.isupper():
+        # Two letters before, the last lower-case; a capital after.
+        if len(before) < 2 or not before.isalpha() or not before[1].islower():
+            return match.group(0)
+        if not after.isupper():
             return match.group(0)
         word = paragraph[paragraph.rfind(" ", 0, start) + 1 : start].strip(_OPENING_QUOTES)
         following = re.match(r"[^\W\d_]+", paragraph[match.end() :])
@@ -222,10 +241,16 @@ def sentence_key(sentence: str) -> str:
 
 def drop_repeated_paragraphs(paragraphs: list[str]) -> tuple[list[str], int]:
     """Drop paragraphs all of whose sentences stay elsewhere; the longest go first."""
-    keys = [[sentence_key(s) for s in sentences(p)] for p in paragraphs]
+    if not _may_repeat(paragraphs):
+        return paragraphs, 0
+    keys = [set(map(sentence_key, sentences(p))) for p in paragraphs]
     kept = set(range(len(paragraphs)))
     while True:
-        candidates = [index for index in kept if keys[index] and _repeated(index, keys, kept)]
+        # How many kept paragraphs hold each sentence: one that is elsewhere too counts 2+.
+        holders = Counter(key for index in kept for key in keys[index])
+        candidates = [
+            index for index in kept if keys[index] and all(holders[k] > 1 for k in keys[index])
+        ]
         if not candidates:
             break
         # The teaser that repeats five sentences goes before the sentence it repeats;
@@ -234,9 +259,22 @@ def drop_repeated_paragraphs(paragraphs: list[str]) -> tuple[list[str], int]:
     return [paragraphs[index] for index in sorted(kept)], len(paragraphs) - len(kept)
 
 
-def _repeated(index: int, keys: list[list[str]], kept: set[int]) -> bool:
-    elsewhere = {key for other in kept if other != index for key in keys[other]}
-    return all(key in elsewhere for key in keys[index])
+def _may_repeat(paragraphs: list[str]) -> bool:
+    """False when no paragraph's first sentence can be in another: nothing to drop.
+
+    A quick test before splitting sentences: the start of a paragraph, up to
+    its first full stop, must be found in another paragraph for its first
+    sentence to be there.
+    """
+    if len(paragraphs) < 2:
+        return False
+    texts = [sentence_key(paragraph) for paragraph in paragraphs]
+    for index, text in enumerate(texts):
+        stops = [at for at in map(text.find, _TERMINAL) if at >= 0]
+        start = text[: min([24, *(at + 1 for at in stops)])]
+        if any(start in other for number, other in enumerate(texts) if number != index):
+            return True
+    return False
 
 
 def _merge_counts(notes: list[str]) -> list[str]:

@@ -39,6 +39,8 @@ collections hold (Russian, Ukrainian, Bulgarian, Western and Central European,
 Arabic, Chinese). Without this hint, short Cyrillic texts in koi8-r are taken
 for Japanese."""
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
+_NOT_CONTROLS = bytes(byte for byte in range(256) if byte >= 32 or byte in _TEXT_CONTROLS)
+"""Every byte but the control characters that text does not contain: deleted to count those."""
 _MAX_CONTROL_SHARE = 0.05
 
 
@@ -87,7 +89,7 @@ def _reject_binary(data: bytes) -> None:
     if b"\x00" in data:
         raise FileRejected("binary", "the file is binary (it contains NUL bytes)")
     sample = data[:65536]
-    controls = sum(1 for byte in sample if byte < 32 and byte not in _TEXT_CONTROLS)
+    controls = len(sample.translate(None, _NOT_CONTROLS))
     if controls > len(sample) * _MAX_CONTROL_SHARE:
         raise FileRejected("binary", "the file is binary (too many control characters)")
 

@@ -17,8 +17,9 @@ import os
 import socket
 import sqlite3
 import stat
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import closing
+from contextlib import closing, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
@@ -34,7 +35,7 @@ from archive.mapping import UrlMap
 from archive.models import OUTCOMES, ImportItem, ImportRun, utcnow
 from archive.prepare import Context, Prepared, Rejection
 from archive.store import store_article
-from archive.workers import default_workers, prepare_in_order
+from archive.workers import default_workers, lookahead, prepare_in_order
 
 MAX_FILE_SIZE = 5 * 1024 * 1024
 """Files larger than this (5 MiB) are rejected as too_large without being read."""
@@ -132,31 +133,28 @@ def import_files(
     paths = _skip_database_files(paths, engine)
     context = Context(options.source, options.url_map, dt.date.today())
     workers = default_workers() if options.workers is None else options.workers
-    source_ids: dict[str, int] = {}
     with writer.connect() as connection:
-        steps = prepare_in_order(_read_steps(connection, paths, options), context, workers)
+        run = _Run(connection, options, on_file, ImportSummary(None, dry_run=options.dry_run))
+        run.remember = options.batch_size + lookahead(workers)
+        steps = prepare_in_order(run.read(paths), context, workers)
+        summary = run.summary
         with closing(steps):
             if options.dry_run:
-                summary = ImportSummary(run_id=None, dry_run=True)
                 with connection.begin() as transaction:
-                    run_id = _start_run(connection, arguments)
-                    while not _import_batch(
-                        connection, run_id, steps, options, summary, on_file, source_ids
-                    ):
+                    run.start(arguments)
+                    while not run.store_batch(steps):
                         pass
                     transaction.rollback()
+                summary.run_id = None  # rolled back with everything else
                 return summary
 
             with connection.begin():
                 mark_killed_runs(connection)
-                run_id = _start_run(connection, arguments)
-            summary = ImportSummary(run_id=run_id)
+                run_id = run.start(arguments)
             try:
                 while True:
                     with connection.begin():
-                        done = _import_batch(
-                            connection, run_id, steps, options, summary, on_file, source_ids
-                        )
+                        done = run.store_batch(steps)
                         _finish_run(connection, run_id, summary, "running")
                     if done:
                         break
@@ -173,9 +171,8 @@ def import_files(
                     pass  # the run stays "running"; what was committed is intact
                 raise
         with connection.begin():
-            _finish_run(
-                connection, run_id, None, "interrupted" if summary.interrupted else "completed"
-            )
+            status = "interrupted" if summary.interrupted else "completed"
+            _finish_run(connection, run_id, None, status)
         checkpoint(connection)
         return summary
 
@@ -283,75 +280,6 @@ def _skip_database_files(paths: Iterable[InputFile], engine: Engine) -> Iterator
         yield path
 
 
-def _import_batch(
-    connection: Connection,
-    run_id: int,
-    pending: Iterator[_Step],
-    options: ImportOptions,
-    summary: ImportSummary,
-    on_file: Callable[[FileOutcome], None] | None,
-    source_ids: dict[str, int],
-) -> bool:
-    """Store up to one batch of files; True when there are no more."""
-    items: list[dict[str, object]] = []
-    unsaved: dict[str, list[tuple[str, int]]] = {}
-    for step in pending:
-        outcome = _outcome(connection, step, source_ids, unsaved)
-        if step.sha256 is not None and outcome.document_id is not None:
-            unsaved.setdefault(step.sha256, []).append((step.name, outcome.document_id))
-        items.append(
-            {
-                "run_id": run_id,
-                "path": step.name,
-                "size": step.size,
-                "mtime_ns": step.mtime_ns,
-                "sha256": step.sha256,
-                "outcome": outcome.outcome,
-                "reason": outcome.reason,
-                "message": outcome.message,
-                "document_id": outcome.document_id,
-            }
-        )
-        summary.counts[outcome.outcome] += 1
-        if on_file is not None:
-            on_file(outcome)
-        if len(items) >= options.batch_size:
-            break
-    if items:
-        connection.execute(_INSERT_ITEM, items)
-    return len(items) < options.batch_size
-
-
-def _outcome(
-    connection: Connection,
-    step: _Step,
-    source_ids: dict[str, int],
-    unsaved: dict[str, list[tuple[str, int]]],
-) -> FileOutcome:
-    """Store a prepared file, unless these exact bytes were stored meanwhile."""
-    if isinstance(step.result, FileOutcome):
-        return step.result
-    if isinstance(step.result, Rejection):
-        return FileOutcome(step.name, "rejected", step.result.reason, step.result.message)
-    assert step.sha256 is not None and isinstance(step.result, Prepared)
-    known = _known_bytes(connection, step.name, step.base, step.sha256, unsaved)
-    if known is not None:
-        return known
-    try:
-        with connection.begin_nested():
-            result = store_article(connection, step.result, source_ids)
-    except SQLAlchemyError as error:
-        source_ids.clear()  # a source created in the savepoint is gone with it
-        message = str(getattr(error, "orig", error)).splitlines()[0]
-        return FileOutcome(
-            step.name, "rejected", "store_error", f"the database refused it: {message}"
-        )
-    notes = [*step.result.notes, *result.notes]
-    return FileOutcome(
-        step.name, result.outcome, message="; ".join(notes) or None, document_id=result.document_id
-    )
-
-
 @dataclass
 class _Step:
     """One input file on its way through an import, in input order."""
@@ -368,41 +296,168 @@ class _Step:
     result: FileOutcome | Prepared | Rejection | None = None
 
 
-def _read_steps(
-    connection: Connection, paths: Iterable[InputFile], options: ImportOptions
-) -> Iterator[_Step]:
-    """Each file, read and hashed, or already decided without preparing it.
+@dataclass
+class _Run:
+    """One import run: reads files ahead of the workers, and stores what they prepared."""
 
-    Decided here: files that cannot be read; files whose path, size and
-    modification time match an earlier import (unless ``options.verify``),
-    which are not even read; and files whose bytes are already stored.
-    """
-    for path in paths:
-        if isinstance(path, ArchiveMember):
-            step = _Step(str(path), path.name)
-        else:
-            step = _Step(display_path(path), path.name)
-        try:
+    connection: Connection
+    options: ImportOptions
+    on_file: Callable[[FileOutcome], None] | None
+    summary: ImportSummary
+    remember: int = BATCH_SIZE
+    """How many stored files' hashes to keep: a batch, and all the files in flight."""
+    recent: OrderedDict[str, tuple[str, int]] = field(default_factory=OrderedDict)
+    """sha256 -> (path, document id) of the latest stored files, newest last."""
+    source_ids: dict[str, int] = field(default_factory=dict)
+    history: bool = True
+    """False when the database holds no import items yet: nothing to look up."""
+    savepoints: bool = True
+    """Store each file in a savepoint, so that a failed file does not abort the batch."""
+
+    def start(self, arguments: dict[str, object] | None) -> int:
+        self.history = self.connection.execute(select(_ITEMS.c.id).limit(1)).first() is not None
+        self.savepoints = self.connection.dialect.name != "sqlite"
+        self.summary.run_id = _start_run(self.connection, arguments)
+        return self.summary.run_id
+
+    def read(self, paths: Iterable[InputFile]) -> Iterator[_Step]:
+        """Each file, read and hashed, or already decided without preparing it.
+
+        Decided here: files that cannot be read; files whose path, size and
+        modification time match an earlier import (unless ``--verify``), which
+        are not even read; and files whose bytes are already stored.
+        """
+        options = self.options
+        follow = options.follow_symlinks
+        for path in paths:
             if isinstance(path, ArchiveMember):
-                data = read_member(path, options.max_size)
+                step = _Step(str(path), path.name)
             else:
-                info = _regular_file_stat(path, options.follow_symlinks)
-                if info is not None:
-                    step.size, step.mtime_ns = info.st_size, info.st_mtime_ns
-                    if not options.verify and _seen_before(connection, step):
-                        yield step
-                        continue
-                data = read_file(path, options.max_size, follow_symlinks=options.follow_symlinks)
-        except FileRejected as rejected:
-            step.result = FileOutcome(step.name, "rejected", rejected.reason, rejected.message)
+                step = _Step(display_path(path), path.name)
+            try:
+                if isinstance(path, ArchiveMember):
+                    data = read_member(path, options.max_size)
+                else:
+                    info = _regular_file_stat(path, options.follow_symlinks)
+                    if info is not None:
+                        step.size, step.mtime_ns = info.st_size, info.st_mtime_ns
+                        if not options.verify and self._seen_before(step):
+                            yield step
+                            continue
+                    data = read_file(path, options.max_size, follow_symlinks=follow)
+            except FileRejected as rejected:
+                step.result = FileOutcome(step.name, "rejected", rejected.reason, rejected.message)
+                yield step
+                continue
+            step.size = len(data)
+            step.sha256 = hashlib.sha256(data).hexdigest()
+            step.result = self._known_bytes(step, stored=True)
+            if step.result is None:
+                step.data = data
             yield step
-            continue
-        step.size = len(data)
-        step.sha256 = hashlib.sha256(data).hexdigest()
-        step.result = _known_bytes(connection, step.name, step.base, step.sha256)
-        if step.result is None:
-            step.data = data
-        yield step
+
+    def store_batch(self, steps: Iterator[_Step]) -> bool:
+        """Store up to one batch of files; True when there are no more."""
+        assert self.summary.run_id is not None
+        items: list[dict[str, object]] = []
+        for step in steps:
+            outcome = self._outcome(step)
+            if step.sha256 is not None and outcome.document_id is not None:
+                self._remember(step.sha256, step.name, outcome.document_id)
+            items.append(
+                {
+                    "run_id": self.summary.run_id,
+                    "path": step.name,
+                    "size": step.size,
+                    "mtime_ns": step.mtime_ns,
+                    "sha256": step.sha256,
+                    "outcome": outcome.outcome,
+                    "reason": outcome.reason,
+                    "message": outcome.message,
+                    "document_id": outcome.document_id,
+                }
+            )
+            self.summary.counts[outcome.outcome] += 1
+            if self.on_file is not None:
+                self.on_file(outcome)
+            if len(items) >= self.options.batch_size:
+                break
+        if items:
+            self.connection.execute(_INSERT_ITEM, items)
+        return len(items) < self.options.batch_size
+
+    def _outcome(self, step: _Step) -> FileOutcome:
+        """Store a prepared file, unless these exact bytes were stored since it was read."""
+        if isinstance(step.result, FileOutcome):
+            return step.result
+        if isinstance(step.result, Rejection):
+            return FileOutcome(step.name, "rejected", step.result.reason, step.result.message)
+        assert isinstance(step.result, Prepared)
+        known = self._known_bytes(step, stored=False)
+        if known is not None:
+            return known
+        # SQLite undoes a failed statement by itself; PostgreSQL needs a savepoint to go on.
+        savepoint = self.connection.begin_nested() if self.savepoints else nullcontext()
+        try:
+            with savepoint:
+                result = store_article(self.connection, step.result, self.source_ids)
+        except SQLAlchemyError as error:
+            self.source_ids.clear()  # a source created in the savepoint is gone with it
+            message = str(getattr(error, "orig", error)).splitlines()[0]
+            return FileOutcome(
+                step.name, "rejected", "store_error", f"the database refused it: {message}"
+            )
+        notes = "; ".join([*step.result.notes, *result.notes]) or None
+        return FileOutcome(step.name, result.outcome, message=notes, document_id=result.document_id)
+
+    def _seen_before(self, step: _Step) -> bool:
+        """True, with the outcome set, when an earlier import stored this path, size and mtime."""
+        if not step.size or not self.history:
+            return False
+        row = self.connection.execute(
+            _FIND_SEEN, {"path": step.name, "size": step.size, "mtime_ns": step.mtime_ns}
+        ).first()
+        if row is None:
+            return False
+        step.sha256 = row.sha256
+        step.result = FileOutcome(step.name, "unchanged", document_id=row.document_id)
+        return True
+
+    def _known_bytes(self, step: _Step, *, stored: bool) -> FileOutcome | None:
+        """Unchanged or duplicate when these exact bytes are already stored.
+
+        Unchanged when an earlier file with these bytes had the same file name
+        (a re-import, wherever the folder now is), duplicate otherwise. With
+        ``stored``, looks in the database's items and in this run's recent
+        files; otherwise only in the recent files, which hold everything
+        stored since the file was read.
+        """
+        assert step.sha256 is not None
+        rows: list[tuple[str, int]] = []
+        if stored and self.history:
+            found = self.connection.execute(_FIND_BYTES, {"sha256": step.sha256})
+            rows = [(row.path, row.document_id) for row in found]
+        if step.sha256 in self.recent:
+            rows.append(self.recent[step.sha256])
+        for earlier_path, document_id in rows:
+            if _base_name(earlier_path) == step.base:
+                return FileOutcome(step.name, "unchanged", document_id=document_id)
+        if not rows:
+            return None
+        earlier_path, document_id = rows[0]
+        return FileOutcome(
+            step.name,
+            "duplicate",
+            message=f"byte-identical to {earlier_path} (document {document_id})",
+            document_id=document_id,
+        )
+
+    def _remember(self, sha256: str, name: str, document_id: int) -> None:
+        if sha256 in self.recent:
+            return  # the first file with these bytes is the one to name
+        self.recent[sha256] = (name, document_id)
+        if len(self.recent) > self.remember:
+            self.recent.popitem(last=False)
 
 
 def _regular_file_stat(path: Path, follow_symlinks: bool) -> os.stat_result | None:
@@ -412,20 +467,6 @@ def _regular_file_stat(path: Path, follow_symlinks: bool) -> os.stat_result | No
     except OSError:
         return None
     return info if stat.S_ISREG(info.st_mode) else None
-
-
-def _seen_before(connection: Connection, step: _Step) -> bool:
-    """True, with the outcome set, when an earlier import stored this path, size and mtime."""
-    if not step.size:
-        return False
-    row = connection.execute(
-        _FIND_SEEN, {"path": step.name, "size": step.size, "mtime_ns": step.mtime_ns}
-    ).first()
-    if row is None:
-        return False
-    step.sha256 = row.sha256
-    step.result = FileOutcome(step.name, "unchanged", document_id=row.document_id)
-    return True
 
 
 def read_file(path: Path, max_size: int = MAX_FILE_SIZE, *, follow_symlinks: bool = False) -> bytes:
@@ -479,37 +520,6 @@ def read_member(member: ArchiveMember, max_size: int = MAX_FILE_SIZE) -> bytes:
             "too_large", f"the member holds more than the limit of {max_size:,} bytes"
         )
     return data
-
-
-def _known_bytes(
-    connection: Connection,
-    name: str,
-    base: str,
-    sha256: str,
-    unsaved: dict[str, list[tuple[str, int]]] | None = None,
-) -> FileOutcome | None:
-    """Unchanged or duplicate when these exact bytes are already stored.
-
-    Unchanged when an earlier file with these bytes had the same file name
-    ``base`` (a re-import, wherever the folder now is), duplicate otherwise.
-    ``unsaved`` holds the files of this batch whose items are not written yet.
-    """
-    rows = [
-        (row.path, row.document_id) for row in connection.execute(_FIND_BYTES, {"sha256": sha256})
-    ]
-    rows.extend(unsaved.get(sha256, ()) if unsaved else ())
-    if not rows:
-        return None
-    for earlier_path, document_id in rows:
-        if _base_name(earlier_path) == base:
-            return FileOutcome(name, "unchanged", document_id=document_id)
-    earlier_path, document_id = rows[0]
-    return FileOutcome(
-        name,
-        "duplicate",
-        message=f"byte-identical to {earlier_path} (document {document_id})",
-        document_id=document_id,
-    )
 
 
 def _base_name(shown: str) -> str:

@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-LANGUAGE_SAMPLE = 1000
+LANGUAGE_SAMPLE = 400
 """Characters of title and body that language detection reads: enough, and fast."""
 MIN_LETTERS = 20
 """Shorter texts get no language: a guess on a few words is noise."""

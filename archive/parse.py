@@ -198,10 +198,14 @@ def is_abbreviation(text: str, end: int) -> bool:
     """True when the full stop at ``end`` closes an abbreviation or an initial."""
     if text[end] != ".":
         return False
-    start = end
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    word = text[start:end].lstrip("\"'“‘«(").lower()
+    # No abbreviation is near 24 characters long: a longer word needs no exact start.
+    before = text[max(0, end - 24) : end]
+    if not before or before[-1].isspace():
+        return False
+    word = before.rsplit(None, 1)[-1]
+    if len(word) >= 24:
+        return False
+    word = word.lstrip("\"'“‘«(").lower()
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 

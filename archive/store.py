@@ -107,12 +107,14 @@ def store_article(
         )
 
     now = utcnow()
-    connection.execute(_KEEP_CURRENT, {"document_id": document_id, "superseded_at": now})
-    connection.execute(
-        _UPDATE_DOCUMENT,
-        {"document_id": document_id, "updated_at": now,
-         "source_id": _source_id(connection, article.source, source_ids), **article.values},
-    )  # fmt: skip
+    source = _source_id(connection, article.source, source_ids)
+    with connection.begin_nested():  # both statements or neither
+        connection.execute(_KEEP_CURRENT, {"document_id": document_id, "superseded_at": now})
+        connection.execute(
+            _UPDATE_DOCUMENT,
+            {"document_id": document_id, "updated_at": now, "source_id": source,
+             **article.values},
+        )  # fmt: skip
     return StoreResult("updated", document_id)
 
 

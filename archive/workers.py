@@ -44,6 +44,15 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
 
 
+def lookahead(workers: int) -> int:
+    """The most files that :func:`prepare_in_order` reads ahead of the one it yields."""
+    return (_window(workers) + 2) * CHUNK_SIZE
+
+
+def _window(workers: int) -> int:
+    return 2 * max(1, workers)
+
+
 def prepare_in_order(
     steps: Iterable[T], context: Context, workers: int
 ) -> Generator[T, None, None]:
@@ -53,7 +62,7 @@ def prepare_in_order(
     """
     pool: ProcessPoolExecutor | None = None
     pending: deque[tuple[list[T], Future[list[Prepared | Rejection]] | None]] = deque()
-    window = 2 * max(1, workers)
+    window = _window(workers)
     chunk: list[T] = []
     seen = 0
     try:

@@ -94,6 +94,24 @@ def import_command(
         bool,
         typer.Option("--follow-symlinks", help="Read files and folders through symlinks."),
     ] = False,
+    verify: Annotated[
+        bool,
+        typer.Option(
+            "--verify",
+            help="Read and hash every file, even those whose path, size and modification "
+            "time match an earlier import.",
+        ),
+    ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=0,
+            metavar="N",
+            help="Processes that decode, parse and clean files; 0 does it all in one "
+            "process.  [default: one per core]",
+            show_default=False,
+        ),
+    ] = None,
     archive_max_files: Annotated[
         int, typer.Option(min=1, metavar="N", help="Members read from one zip or tar at most.")
     ] = MAX_MEMBERS,
@@ -124,6 +142,8 @@ def import_command(
         batch_size=batch_size,
         dry_run=dry_run,
         follow_symlinks=follow_symlinks,
+        verify=verify,
+        workers=workers,
     )
     url = state(ctx).database_url
     engine = open_database("sqlite://" if dry_run and _missing(url) else url, create=True)
@@ -134,6 +154,8 @@ def import_command(
         "max_size": max_size,
         "batch_size": batch_size,
         "follow_symlinks": follow_symlinks,
+        "verify": verify,
+        "workers": workers,
     }
     reporter = _Reporter(show_progress=Console(stderr=True).is_terminal and not as_json)
     try:
