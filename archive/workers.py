@@ -3,7 +3,7 @@
 The writer reads and hashes each file, hands the new ones to worker processes
 in chunks, and takes the results back in input order. At most ``window``
 chunks are in flight, so memory stays flat however many files there are.
-Small imports never start a process: the first ``START_AFTER`` files are
+Small imports never start a process: up to ``START_AFTER`` files are
 prepared in the writer itself.
 """
 
@@ -15,6 +15,7 @@ import signal
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain, islice
 from typing import Any, Protocol, TypeVar
 
 from archive.prepare import Context, Prepared, Rejection, prepare
@@ -23,7 +24,7 @@ CHUNK_SIZE = 32
 """Files per task sent to a worker."""
 
 START_AFTER = 256
-"""Files to prepare in the writer before starting worker processes."""
+"""Imports of up to this many files are prepared in the writer, without worker processes."""
 
 
 class Preparable(Protocol):
@@ -46,7 +47,7 @@ def default_workers() -> int:
 
 def lookahead(workers: int) -> int:
     """The most files that :func:`prepare_in_order` reads ahead of the one it yields."""
-    return (_window(workers) + 2) * CHUNK_SIZE
+    return max(START_AFTER + 1, (_window(workers) + 2) * CHUNK_SIZE)
 
 
 def _window(workers: int) -> int:
@@ -60,19 +61,20 @@ def prepare_in_order(
 
     ``workers`` 0 prepares everything in this process.
     """
-    pool: ProcessPoolExecutor | None = None
     pending: deque[tuple[list[T], Future[list[Prepared | Rejection]] | None]] = deque()
     window = _window(workers)
     chunk: list[T] = []
-    seen = 0
+    # Read ahead first: a small import is prepared here, without starting processes,
+    # and a large one entirely in the workers, so that this process stays small.
+    steps = iter(steps)
+    head = list(islice(steps, START_AFTER + 1))
+    large = len(head) > START_AFTER
+    pool = _start_pool(workers, context) if workers > 0 and large else None
     try:
-        for step in steps:
+        for step in chain(head, steps):
             chunk.append(step)
-            seen += 1
             if len(chunk) < CHUNK_SIZE:
                 continue
-            if pool is None and workers > 0 and seen > START_AFTER:
-                pool = _start_pool(workers, context)
             pending.append((chunk, _submit(pool, chunk, context)))
             chunk = []
             while len(pending) > window:

@@ -32,10 +32,8 @@ SOURCES = [
     )
 ]  # fmt: skip
 LABELS = ["News", "WORLD", "HQ", "403", ".", "0", "- Reuters", "Politik", "Sport"]
-SYLLABLES_EN = ["ka", "lo", "mi", "ter", "son", "ba", "ri", "dan", "pe", "vo", "gu", "shen",
-                "tra", "ol", "ne", "mar", "cu", "ip", "fe", "ro", "sta", "lin", "de", "wa"]  # fmt: skip
-SYLLABLES_RU = ["ка", "ло", "ми", "тер", "сон", "ба", "ри", "дан", "пе", "во", "гу", "шен",
-                "тра", "ол", "не", "мар", "цу", "ип", "фе", "ро", "ста", "лин", "де", "ёж"]  # fmt: skip
+SYLLABLES_EN = "ka lo mi ter son ba ri dan pe vo gu shen tra ol ne mar cu ip fe ro sta lin de wa"
+SYLLABLES_RU = "ка ло ми тер сон ба ри дан пе во гу шен тра ол не мар цу ип фе ро ста лин де ёж"
 VOCABULARY = 30_000
 
 
@@ -58,8 +56,8 @@ class Writer:
         weights = list(itertools.accumulate(1 / rank**1.05 for rank in range(1, VOCABULARY + 1)))
         self.cumulative = weights
         self.words = {
-            "en": vocabulary(SYLLABLES_EN, self.rng),
-            "ru": vocabulary(SYLLABLES_RU, self.rng),
+            "en": vocabulary(SYLLABLES_EN.split(), self.rng),
+            "ru": vocabulary(SYLLABLES_RU.split(), self.rng),
         }
 
     def sentence(self, language: str) -> str:
