@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -89,10 +90,13 @@ def prepare_in_order(
 
 
 def _start_pool(workers: int, context: Context) -> ProcessPoolExecutor:
-    # spawn, not fork: the writer has threads (a progress counter) and open connections.
+    # Fork where it is safe (Linux): workers start at once with the modules loaded, and
+    # a caller's script is not imported again, as spawn would (it needs a __main__ guard).
+    # The workers touch none of the writer's connections, locks or threads.
+    method = "fork" if sys.platform == "linux" else "spawn"
     return ProcessPoolExecutor(
         workers,
-        mp_context=multiprocessing.get_context("spawn"),
+        mp_context=multiprocessing.get_context(method),
         initializer=_start_worker,
         initargs=(context,),
     )
