@@ -80,7 +80,7 @@ class ImportOptions:
     verify: bool = False
     """Read and hash every file, even one whose path, size and mtime an earlier import stored."""
     workers: int | None = None
-    """Processes that decode, parse and clean; None for one per core, 0 for none."""
+    """Processes that decode, parse and clean; None for one per core but one, 0 for none."""
 
 
 @dataclass(frozen=True)

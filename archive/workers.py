@@ -42,8 +42,9 @@ T = TypeVar("T", bound=Preparable)
 
 
 def default_workers() -> int:
-    """One worker per core: the writer mostly waits on SQLite and the disk."""
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
+    """One worker per core but one: the writer, with the full-text index, needs a core too."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, (cores or 1) - 1)
 
 
 def lookahead(workers: int) -> int:

@@ -108,7 +108,7 @@ def import_command(
             min=0,
             metavar="N",
             help="Processes that decode, parse and clean files; 0 does it all in one "
-            "process.  [default: one per core]",
+            "process.  [default: one per core but one, at least 1]",
             show_default=False,
         ),
     ] = None,
