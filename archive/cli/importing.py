@@ -246,7 +246,6 @@ class _Reporter:
     def progress(self, paths: list[str], follow_symlinks: bool) -> Progress | _NoProgress:
         if not self.show_progress:
             return _NoProgress()
-        total = count_input_files(paths, follow_symlinks=follow_symlinks)
         self._progress = Progress(
             TextColumn("importing"),
             BarColumn(),
@@ -257,8 +256,16 @@ class _Reporter:
             console=Console(stderr=True),
             transient=True,
         )
-        self._task = self._progress.add_task("import", total=total, rate="")
+        self._task = self._progress.add_task("import", total=None, rate="")
+        # Count in the background while the import streams: the bar starts at once, and
+        # gets its total (and an ETA) when the count is done.
+        threading.Thread(target=self._count, args=(paths, follow_symlinks), daemon=True).start()
         return self._progress
+
+    def _count(self, paths: list[str], follow_symlinks: bool) -> None:
+        total = count_input_files(paths, follow_symlinks=follow_symlinks)
+        if total is not None and self._progress is not None and self._task is not None:
+            self._progress.update(self._task, total=total)
 
     def on_file(self, outcome: FileOutcome) -> None:
         if outcome.outcome == "rejected":
