@@ -8,14 +8,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from archive.dates import PLACEHOLDER_DATE
-from archive.models import Document, Source
-from archive.queries import UNKNOWN_LABEL, Filters, filter_conditions
+from archive.models import Document, DocumentCount, Source
+from archive.queries import UNKNOWN_LABEL, UNKNOWN_SOURCE, Filters, filter_conditions
+from archive.urls import normalize_domain, registrable_domain
 
 Period = Literal["day", "week", "month", "year"]
 PERIODS: tuple[Period, ...] = ("day", "week", "month", "year")
@@ -56,34 +57,56 @@ def count_by_period(
         by, ("day", "month", "year")
     )
     placeholder = PLACEHOLDER_DATE.isoformat()
-    conditions = filter_conditions(session, filters)
-    day_key = {
-        "month": func.substr(Document.published, 1, 7),
-        "year": func.substr(Document.published, 1, 4),
-    }.get(by, Document.published)
-    query = (
-        select(Source.domain, day_key, func.count())
-        .select_from(Document)
-        .outerjoin(Source, Source.id == Document.source_id)
-        .where(
-            *conditions,
-            Document.date_precision.in_(precise),
-            Document.published != placeholder,
+    keys = _source_keys(session, filters)
+    if keys is None:
+        # Read every matching document.
+        conditions = filter_conditions(session, filters)
+        published, precision, source_id = (
+            Document.published,
+            Document.date_precision,
+            Document.source_id,
         )
+        articles: ColumnElement[int] = func.count()
+        table: Any = Document
+    else:
+        # Read the counts that triggers keep per source, date and precision.
+        published, precision, source_id = (
+            DocumentCount.published,
+            DocumentCount.date_precision,
+            DocumentCount.source_key,
+        )
+        conditions = [DocumentCount.documents > 0]
+        if filters.date_from is not None:
+            conditions.append(published >= filters.date_from.iso)
+        if filters.date_to is not None:
+            conditions.append(published <= filters.date_to.end.isoformat())
+        if keys:
+            conditions.append(source_id.in_(keys))
+        articles = func.sum(DocumentCount.documents)
+        table = DocumentCount
+    day_key = {
+        "month": func.substr(published, 1, 7),
+        "year": func.substr(published, 1, 4),
+    }.get(by, published)
+    query = (
+        select(Source.domain, day_key, articles)
+        .select_from(table)
+        .outerjoin(Source, Source.id == source_id)
+        .where(*conditions, precision.in_(precise), published != placeholder)
         .group_by(Source.domain, day_key)
     )
     series: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for domain, key, articles in session.execute(query):
+    for domain, key, count in session.execute(query):
         name = "(all)" if total else domain or UNKNOWN_LABEL
-        series[name][_period_of(key, by)] += articles
+        series[name][_period_of(key, by)] += count
 
     excluded = session.execute(
         select(
-            func.count().filter(Document.published == placeholder),
-            func.count().filter(
-                Document.published != placeholder, Document.date_precision.not_in(precise)
-            ),
-        ).where(*conditions)
+            func.coalesce(articles.filter(published == placeholder), 0),
+            func.coalesce(articles.filter(published != placeholder, precision.not_in(precise)), 0),
+        )
+        .select_from(table)
+        .where(*conditions)
     ).one()
     if total and not series and filters.date_from and filters.date_to:
         series["(all)"] = defaultdict(int)
@@ -95,6 +118,27 @@ def count_by_period(
             rows.append(PeriodCount(period, name, counts.get(period, 0)))
     rows.sort(key=lambda row: (row.period, row.source))
     return PeriodCounts(rows, too_vague=excluded[1], placeholder=excluded[0])
+
+
+def _source_keys(session: Session, filters: Filters) -> list[int] | None:
+    """The ``document_counts`` keys of the sources asked for; None when the counts cannot tell.
+
+    They cannot when the filters look inside documents (words, languages) or
+    name a host below a source (``news.rt.com``). An empty list means every source.
+    """
+    if filters.text is not None or filters.languages:
+        return None
+    keys: list[int] = []
+    for name in filters.sources:
+        if name.strip().lower() == UNKNOWN_SOURCE:
+            keys.append(0)
+            continue
+        host = normalize_domain(name)
+        if registrable_domain(host) != host:
+            return None
+        found = session.scalar(select(Source.id).where(Source.domain == host))
+        keys.append(found if found is not None else -1)  # -1: no such source, no counts
+    return keys
 
 
 def _period_of(key: str, by: Period) -> str:

@@ -1,10 +1,19 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from pathlib import Path
+from typing import Any
 
+import pytest
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
+from archive import stats
+from archive.dates import parse_partial_date
+from archive.queries import Filters
+from archive.stats import count_by_period
 from tests.conftest import invoke
 
 
@@ -119,3 +128,60 @@ def test_empty_archive(cli: CliRunner) -> None:
     assert (result.exit_code, result.output) == (0, "The archive is empty.\n")
     result = invoke(cli, "stats")
     assert (result.exit_code, result.output) == (0, "No articles match.\n")
+
+
+def _counts_by_key(connection: sqlite3.Connection) -> tuple[list[tuple[object, ...]], ...]:
+    kept = connection.execute(
+        "SELECT source_key, published, date_precision, documents FROM document_counts "
+        "WHERE documents > 0 ORDER BY 1, 2, 3"
+    ).fetchall()
+    counted = connection.execute(
+        "SELECT coalesce(source_id, 0), published, date_precision, count(*) FROM documents "
+        "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+    ).fetchall()
+    return kept, counted
+
+
+def test_the_kept_counts_follow_inserts_updates_and_deletes(
+    seeded: Engine, database_path: Path
+) -> None:
+    connection = sqlite3.connect(database_path)
+    kept, counted = _counts_by_key(connection)
+    assert kept == counted and len(kept) > 20
+    with connection:
+        connection.execute("UPDATE documents SET published = '2030-01-01' WHERE id = 3")
+        connection.execute("UPDATE documents SET source_id = NULL WHERE id = 4")
+        connection.execute("DELETE FROM import_items WHERE document_id = 5")
+        connection.execute("DELETE FROM document_versions WHERE document_id = 5")
+        connection.execute("DELETE FROM documents WHERE id = 5")
+    kept, counted = _counts_by_key(connection)
+    assert kept == counted
+    connection.close()
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {},
+        {"by": "day"},
+        {"by": "year", "total": True},
+        {"filters": {"sources": ("sputnikglobe.com", "unknown")}},
+        {"filters": {"sources": ("nowhere.example",)}},
+        {"filters": {"date_from": "2021", "date_to": "2024-06"}, "by": "week"},
+    ],
+)
+def test_stats_from_kept_counts_equal_stats_from_documents(
+    seeded: Engine, monkeypatch: pytest.MonkeyPatch, options: dict[str, Any]
+) -> None:
+    given = dict(options.get("filters", {}))
+    for name in ("date_from", "date_to"):
+        if name in given:
+            given[name] = parse_partial_date(given[name])
+    filters = Filters(**given)
+    by, total = options.get("by", "month"), options.get("total", False)
+    with Session(seeded) as session:
+        from_counts = count_by_period(session, filters, by=by, total=total)
+        monkeypatch.setattr(stats, "_source_keys", lambda session, filters: None)
+        from_documents = count_by_period(session, filters, by=by, total=total)
+    assert from_counts == from_documents
+    assert from_counts.rows or "nowhere.example" in str(options)

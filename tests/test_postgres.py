@@ -9,12 +9,14 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from alembic import command
 from sqlalchemy import Engine, func, inspect, select
 from sqlalchemy.orm import Session
 
+from archive import queries
 from archive.dates import parse_partial_date
 from archive.db import alembic_config, for_writing, open_database
 from archive.maintenance import check_database, optimize_index, rebuild_index
@@ -111,3 +113,20 @@ def test_text_search(pg_engine: Engine) -> None:
         assert check_database(connection) == []
         assert rebuild_index(connection) == 28
         optimize_index(connection)
+
+
+def test_search_plans_agree(pg_engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    run_import(pg_engine, SEEDS)
+    common = Filters(text=parse_query("the"))
+    with Session(pg_engine) as session:
+
+        def ids(**options: Any) -> list[int]:
+            return [result.id for result in search_documents(session, common, **options)]
+
+        newest, everything = ids(sort="newest", limit=None), ids(limit=None)
+        monkeypatch.setattr(queries, "STREAM_MIN", 1)
+        monkeypatch.setattr(queries, "STREAM_SHARE", 10**9)
+        assert ids(sort="newest", limit=None) == newest
+        monkeypatch.setattr(queries, "RANK_CANDIDATES", 3)
+        assert set(ids(limit=None)) == set(sorted(everything)[-3:])
+        assert count_documents(session, common, cap=3) == 3

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from archive.db import open_database
 from archive.queries import (
+    RANK_CANDIDATES,
     DocumentDetail,
     count_documents,
     get_document,
@@ -97,6 +98,10 @@ class ShowFormat(StrEnum):
     original = "original"
 
 
+SHOWN_TOTAL = 10_000
+"""The table's footer counts matches up to this many, and says 'at least' beyond."""
+
+
 @app.command()
 def search(
     ctx: typer.Context,
@@ -126,6 +131,15 @@ def search(
     count: Annotated[
         bool, typer.Option("--count", help="Print only the number of matching articles.")
     ] = False,
+    exact: Annotated[
+        bool,
+        typer.Option(
+            "--exact",
+            help=f"Rank every match by relevance. Without it, a query that matches more "
+            f"than {RANK_CANDIDATES:,} articles ranks the {RANK_CANDIDATES:,} most recently "
+            "imported of them, which is much faster.",
+        ),
+    ] = False,
 ) -> None:
     """Find articles by words and phrases, dates and sources.
 
@@ -139,10 +153,17 @@ def search(
             emit(str(count_documents(session, filters)))
             return
         results = search_documents(
-            session, filters, sort=sort.value if sort else None, limit=limit, offset=offset
+            session,
+            filters,
+            sort=sort.value if sort else None,
+            limit=limit,
+            offset=offset,
+            exact=exact,
         )
+        # Counted only as far as the table's footer needs: a common word matches millions.
+        cap = max(SHOWN_TOTAL, offset + len(results) + 1)
         total = (
-            count_documents(session, filters)
+            count_documents(session, filters, cap=cap)
             if output_format is ListFormat.table and len(results) == limit
             else None
         )
@@ -157,8 +178,9 @@ def search(
     else:
         emit(render(rows, output_format.value, SEARCH_COLUMNS))
     if total is not None and total > offset + len(rows):
+        of = f"at least {total:,}" if total == cap else f"{total:,}"
         typer.echo(
-            f"Showing {offset + 1}-{offset + len(rows)} of {total}; "
+            f"Showing {offset + 1}-{offset + len(rows)} of {of}; "
             f"see more with --offset {offset + len(rows)} or --limit",
             err=True,
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from sqlalchemy import Connection, Subquery
+from sqlalchemy import ColumnElement, Connection, SQLColumnExpression, Subquery
 
 from archive.errors import ArchiveError
 from archive.query import TextQuery
@@ -28,10 +28,20 @@ class FullTextBackend(Protocol):
         """A subquery with columns ``document_id`` and ``rank`` for every matching document."""
         ...
 
-    def snippets(
+    def match_condition(
+        self, query: TextQuery, document_id: SQLColumnExpression[int]
+    ) -> ColumnElement[bool]:
+        """True for a document that matches: tested row by row, for walking an index in order."""
+        ...
+
+    def count_matches(self, connection: Connection, query: TextQuery, cap: int) -> int:
+        """How many documents match, counting no further than ``cap``."""
+        ...
+
+    def ranks_and_snippets(
         self, connection: Connection, query: TextQuery, document_ids: Sequence[int]
-    ) -> dict[int, str]:
-        """A short extract of each document, with matched words between the snippet marks."""
+    ) -> dict[int, tuple[float, str]]:
+        """The rank of each document, and a short extract with matched words between marks."""
         ...
 
     def check(self, connection: Connection) -> list[str]:

@@ -10,7 +10,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from sqlalchemy import Connection, Subquery, column, func, literal, literal_column, select, table
+from sqlalchemy import (
+    Connection,
+    SQLColumnExpression,
+    Subquery,
+    column,
+    func,
+    literal,
+    literal_column,
+    select,
+    table,
+)
 from sqlalchemy.dialects.postgresql import ARRAY, REAL
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -52,34 +62,52 @@ def _tsquery(query: TextQuery) -> ColumnElement[str]:
     return func.to_tsquery(_CONFIG, literal(tsquery_text(query)))
 
 
+def _rank(tsquery: ColumnElement[str]) -> ColumnElement[float]:
+    return func.ts_rank(literal(WEIGHTS, ARRAY(REAL)), _VECTOR, tsquery)
+
+
 class PostgresFullText:
     """tsvector matching with ts_rank, title weighted above body."""
 
     def matches(self, query: TextQuery) -> Subquery:
         tsquery = _tsquery(query)
-        rank = func.ts_rank(literal(WEIGHTS, ARRAY(REAL)), _VECTOR, tsquery)
         return (
-            select(_documents.c.id.label("document_id"), rank.label("rank"))
+            select(_documents.c.id.label("document_id"), _rank(tsquery).label("rank"))
             .select_from(_documents)
             .where(_VECTOR.op("@@")(tsquery))
             .subquery("text_matches")
         )
 
-    def snippets(
+    def match_condition(
+        self, query: TextQuery, document_id: SQLColumnExpression[int]
+    ) -> ColumnElement[bool]:
+        # The vector is of the documents row at hand: the query walks documents itself.
+        return _VECTOR.op("@@")(_tsquery(query))
+
+    def count_matches(self, connection: Connection, query: TextQuery, cap: int) -> int:
+        first = (
+            select(_documents.c.id).where(_VECTOR.op("@@")(_tsquery(query))).limit(cap).subquery()
+        )
+        return int(connection.execute(select(func.count()).select_from(first)).scalar_one())
+
+    def ranks_and_snippets(
         self, connection: Connection, query: TextQuery, document_ids: Sequence[int]
-    ) -> dict[int, str]:
+    ) -> dict[int, tuple[float, str]]:
         if not document_ids:
             return {}
+        tsquery = _tsquery(query)
         headline = func.ts_headline(
             _CONFIG,
             func.translate(_documents.c.body, "ёЁ", "еЕ"),
-            _tsquery(query),
+            tsquery,
             literal(_HEADLINE_OPTIONS),
         )
         rows = connection.execute(
-            select(_documents.c.id, headline).where(_documents.c.id.in_(document_ids))
+            select(_documents.c.id, _rank(tsquery), headline).where(
+                _documents.c.id.in_(document_ids)
+            )
         )
-        return {int(row[0]): str(row[1]) for row in rows}
+        return {int(row[0]): (float(row[1]), str(row[2])) for row in rows}
 
     def check(self, connection: Connection) -> list[str]:
         # An expression index cannot drift from the rows it indexes.

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Column, Connection, Integer, MetaData, Subquery, Table, Text, func, select
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Connection,
+    Integer,
+    MetaData,
+    SQLColumnExpression,
+    Subquery,
+    Table,
+    Text,
+    func,
+    select,
+)
 from sqlalchemy import literal_column as sql
 from sqlalchemy.exc import DatabaseError
 
@@ -22,6 +34,8 @@ documents_fts = Table(
     Column("title", Text),
     Column("body", Text),
 )
+# bm25 is lower for better matches; the archive's rank is higher for better ones.
+_RANK = -func.bm25(sql("documents_fts"), TITLE_WEIGHT, 1.0)
 _FOLDED = "replace(replace({0}, 'ё', 'е'), 'Ё', 'Е')"
 _COMMAND = "INSERT INTO documents_fts (documents_fts) VALUES ('{0}')"
 
@@ -40,28 +54,48 @@ class SQLiteFullText:
     """FTS5 with bm25 ranking, title matches weighted above body matches."""
 
     def matches(self, query: TextQuery) -> Subquery:
-        rank = -func.bm25(sql("documents_fts"), TITLE_WEIGHT, 1.0)
         return (
-            select(documents_fts.c.rowid.label("document_id"), rank.label("rank"))
+            select(documents_fts.c.rowid.label("document_id"), _RANK.label("rank"))
             .where(sql("documents_fts").match(fts5_query(query)))
             .subquery("text_matches")
         )
 
-    def snippets(
+    def match_condition(
+        self, query: TextQuery, document_id: SQLColumnExpression[int]
+    ) -> ColumnElement[bool]:
+        # FTS5 tests one rowid against the query by seeking in each term's list.
+        return (
+            select(documents_fts.c.rowid)
+            .where(
+                sql("documents_fts").match(fts5_query(query)), documents_fts.c.rowid == document_id
+            )
+            .exists()
+        )
+
+    def count_matches(self, connection: Connection, query: TextQuery, cap: int) -> int:
+        first = (
+            select(documents_fts.c.rowid)
+            .where(sql("documents_fts").match(fts5_query(query)))
+            .limit(cap)
+            .subquery()
+        )
+        return int(connection.execute(select(func.count()).select_from(first)).scalar_one())
+
+    def ranks_and_snippets(
         self, connection: Connection, query: TextQuery, document_ids: Sequence[int]
-    ) -> dict[int, str]:
+    ) -> dict[int, tuple[float, str]]:
         if not document_ids:
             return {}
         snippet = func.snippet(
             sql("documents_fts"), -1, SNIPPET_START, SNIPPET_END, "…", SNIPPET_TOKENS
         )
         rows = connection.execute(
-            select(documents_fts.c.rowid, snippet).where(
+            select(documents_fts.c.rowid, _RANK, snippet).where(
                 sql("documents_fts").match(fts5_query(query)),
                 documents_fts.c.rowid.in_(document_ids),
             )
         )
-        return {int(row[0]): str(row[1]) for row in rows}
+        return {int(row[0]): (float(row[1]), str(row[2])) for row in rows}
 
     def check(self, connection: Connection) -> list[str]:
         problems: list[str] = []
