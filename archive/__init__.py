@@ -15,25 +15,50 @@ The library does everything the ``archive`` command does::
             print(article.published, article.source, article.title)
 """
 
-from archive.dates import PartialDate, parse_partial_date
-from archive.db import database_url, make_engine, open_database, upgrade
-from archive.decode import DecodedText, decode
-from archive.errors import ArchiveError, FileRejected
-from archive.importer import FileOutcome, ImportOptions, ImportSummary, import_files
-from archive.inputs import iter_input_files
-from archive.mapping import load_url_map
-from archive.parse import ParsedArticle, parse_article
-from archive.queries import (
-    DocumentDetail,
-    DocumentSummary,
-    Filters,
-    count_documents,
-    get_document,
-    list_sources,
-    search_documents,
-)
-from archive.stats import count_by_period
-from archive.urls import canonical_url, registrable_domain
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from archive.dates import PartialDate, parse_partial_date
+    from archive.db import database_url, make_engine, open_database, upgrade
+    from archive.decode import DecodedText, decode
+    from archive.errors import ArchiveError, FileRejected
+    from archive.importer import FileOutcome, ImportOptions, ImportSummary, import_files
+    from archive.inputs import iter_input_files
+    from archive.mapping import load_url_map
+    from archive.parse import ParsedArticle, parse_article
+    from archive.queries import (
+        DocumentDetail,
+        DocumentSummary,
+        Filters,
+        count_documents,
+        get_document,
+        list_sources,
+        search_documents,
+    )
+    from archive.stats import count_by_period
+    from archive.urls import canonical_url, registrable_domain
+
+# Each name is imported from its module when first used, so that a command that
+# only searches does not load what importing needs.
+_MODULES = {
+    "PartialDate": "dates", "parse_partial_date": "dates",
+    "database_url": "db", "make_engine": "db", "open_database": "db", "upgrade": "db",
+    "DecodedText": "decode", "decode": "decode",
+    "ArchiveError": "errors", "FileRejected": "errors",
+    "FileOutcome": "importer", "ImportOptions": "importer", "ImportSummary": "importer",
+    "import_files": "importer",
+    "iter_input_files": "inputs",
+    "load_url_map": "mapping",
+    "ParsedArticle": "parse", "parse_article": "parse",
+    "DocumentDetail": "queries", "DocumentSummary": "queries", "Filters": "queries",
+    "count_documents": "queries", "get_document": "queries", "list_sources": "queries",
+    "search_documents": "queries",
+    "count_by_period": "stats",
+    "canonical_url": "urls", "registrable_domain": "urls",
+}  # fmt: skip
 
 __all__ = [
     "ArchiveError",
@@ -65,3 +90,9 @@ __all__ = [
     "search_documents",
     "upgrade",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _MODULES:
+        raise AttributeError(f"module 'archive' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"archive.{_MODULES[name]}"), name)

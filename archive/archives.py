@@ -15,11 +15,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from archive.limits import MAX_BYTES, MAX_MEMBERS
+
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz")
-MAX_MEMBERS = 1_000_000
-"""Members read from one archive at the most."""
-MAX_BYTES = 8 * 1024**3
-"""Uncompressed bytes read from one archive at the most (8 GiB)."""
 
 
 @dataclass(frozen=True)

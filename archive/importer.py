@@ -31,17 +31,12 @@ from archive.archives import ArchiveMember
 from archive.db import for_writing, sqlite_path
 from archive.errors import FileRejected
 from archive.inputs import InputFile, display_path
+from archive.limits import BATCH_SIZE, MAX_FILE_SIZE
 from archive.mapping import UrlMap
 from archive.models import OUTCOMES, ImportItem, ImportRun, utcnow
 from archive.prepare import Context, Prepared, Rejection
 from archive.store import store_article
 from archive.workers import default_workers, lookahead, prepare_in_order
-
-MAX_FILE_SIZE = 5 * 1024 * 1024
-"""Files larger than this (5 MiB) are rejected as too_large without being read."""
-
-BATCH_SIZE = 500
-"""Files per transaction."""
 
 DATABASE_SUFFIXES = ("", "-wal", "-shm", "-journal")
 

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from archive.archives import MAX_BYTES, MAX_MEMBERS, ArchiveMember, is_archive, iter_members
+from archive.archives import ArchiveMember, is_archive, iter_members
 from archive.errors import InputPathError
+from archive.limits import MAX_BYTES, MAX_MEMBERS
 
 InputFile = Path | ArchiveMember
 """A file on disk, or a member of a zip or tar archive."""

@@ -16,14 +16,10 @@ from sqlalchemy import Connection, Engine, Select, Table, func, select, update
 
 from archive.dates import PartialDate
 from archive.db import for_writing
-from archive.decode import decode
-from archive.enrich import enrich
 from archive.errors import ArchiveError, FileRejected
 from archive.export import atomic_path
 from archive.fulltext import backend_for
 from archive.models import Document, DocumentVersion
-from archive.parse import parse_article
-from archive.prepare import text_values
 from archive.store import DOCUMENTS, SOURCES, VERSIONS, original_bytes
 
 
@@ -120,6 +116,12 @@ def _stored_texts(table: Table, after: int, limit: int) -> Select[Any]:
 
 
 def _reclean_row(connection: Connection, table: Table, row: Any, summary: RecleanSummary) -> None:
+    # Cleaning loads ftfy, a language model and more: only reclean needs them.
+    from archive.decode import decode
+    from archive.enrich import enrich
+    from archive.parse import parse_article
+    from archive.prepare import text_values
+
     summary.checked += 1
     try:
         decoded = decode(original_bytes(row.original, row.original_codec))

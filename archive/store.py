@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass, field
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import Connection, DateTime, Table, bindparam, select
 
 from archive.models import Document, DocumentVersion, Source, utcnow
-from archive.prepare import Prepared
+
+if TYPE_CHECKING:
+    from archive.prepare import Prepared
 
 DOCUMENTS = cast(Table, Document.__table__)
 VERSIONS = cast(Table, DocumentVersion.__table__)

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-import tldextract
-
 from archive.errors import InvalidDomain, InvalidURL
+
+if TYPE_CHECKING:
+    from tldextract import TLDExtract
 
 MAX_URL_LENGTH = 2048
 
@@ -29,9 +31,11 @@ _DOMAIN_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
 
 
 @cache
-def _extractor() -> tldextract.TLDExtract:
+def _extractor() -> TLDExtract:
+    from tldextract import TLDExtract  # loaded only when a domain is needed
+
     # An empty URL list makes tldextract use the suffix list bundled with it.
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+    return TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
 def _is_tracking(name: str, value: str) -> bool:

@@ -7,36 +7,21 @@ import signal
 import sys
 import threading
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TaskProgressColumn,
-    TextColumn,
-    TimeRemainingColumn,
-)
-from sqlalchemy.orm import Session
 
-from archive.archives import MAX_BYTES, MAX_MEMBERS
 from archive.db import open_database, sqlite_path
 from archive.errors import InvalidOption
-from archive.importer import (
-    BATCH_SIZE,
-    MAX_FILE_SIZE,
-    FileOutcome,
-    ImportOptions,
-    ImportSummary,
-    import_files,
-)
 from archive.inputs import STDIN, check_input_paths, count_input_files, iter_input_files
-from archive.mapping import load_url_map
+from archive.limits import BATCH_SIZE, MAX_BYTES, MAX_FILE_SIZE, MAX_MEMBERS
 from archive.models import OUTCOMES
-from archive.runs import rejected_items
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
+    from archive.importer import FileOutcome, ImportSummary
 
 from .app import app, state
 from .options import domain_option
@@ -132,6 +117,10 @@ def import_command(
     if rejected:
         _list_rejected(ctx, paths or [], as_json)
         return
+    # Loaded here, not at start-up: the commands that only read need none of it.
+    from archive.importer import ImportOptions, import_files
+    from archive.mapping import load_url_map
+
     if not paths:
         raise InvalidOption("name at least one file, folder or glob to import, or - for stdin")
     check_input_paths(paths)
@@ -246,6 +235,15 @@ class _Reporter:
     def progress(self, paths: list[str], follow_symlinks: bool) -> Progress | _NoProgress:
         if not self.show_progress:
             return _NoProgress()
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TaskProgressColumn,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
         self._progress = Progress(
             TextColumn("importing"),
             BarColumn(),
@@ -301,6 +299,10 @@ def _list_rejected(ctx: typer.Context, arguments: list[str], as_json: bool) -> N
             f"--rejected takes one run number, not {' '.join(arguments)!r} - "
             "for example 'archive import --rejected 3'"
         )
+    from sqlalchemy.orm import Session
+
+    from archive.runs import rejected_items
+
     run_id = int(arguments[0]) if arguments else None
     engine = open_database(state(ctx).database_url)
     with Session(engine) as session:

@@ -1,0 +1,14 @@
+"""The limits an import works within, and their defaults: small, so that the
+command line can show them without loading the importer."""
+
+MAX_FILE_SIZE = 5 * 1024 * 1024
+"""Files larger than this (5 MiB) are rejected as too_large without being read."""
+
+BATCH_SIZE = 500
+"""Files per transaction."""
+
+MAX_MEMBERS = 1_000_000
+"""Members read from one zip or tar archive at most."""
+
+MAX_BYTES = 8 * 1024**3
+"""Uncompressed bytes read from one zip or tar archive at most (8 GiB)."""
