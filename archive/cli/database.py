@@ -6,8 +6,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from archive.db import (
     current_revision,
@@ -126,6 +124,15 @@ def reclean_command(
     Run it after upgrading archive, so that improvements to cleaning reach old
     articles. It commits every batch: stop it at any time and run it again.
     """
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     engine = open_database(state(ctx).database_url)
     console = Console(stderr=True)
     progress = Progress(

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 
 from archive.db import open_database, sqlite_path
 from archive.errors import InvalidOption
@@ -146,6 +145,8 @@ def import_command(
         "verify": verify,
         "workers": workers,
     }
+    from rich.console import Console
+
     reporter = _Reporter(show_progress=Console(stderr=True).is_terminal and not as_json)
     try:
         with reporter.progress(paths, follow_symlinks), _StopAfterBatch() as stop:
@@ -235,6 +236,7 @@ class _Reporter:
     def progress(self, paths: list[str], follow_symlinks: bool) -> Progress | _NoProgress:
         if not self.show_progress:
             return _NoProgress()
+        from rich.console import Console
         from rich.progress import (
             BarColumn,
             MofNCompleteColumn,

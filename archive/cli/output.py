@@ -9,16 +9,15 @@ import re
 import shutil
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from archive.fulltext import SNIPPET_END, SNIPPET_START
 from archive.queries import bracketed
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 PIPED_WIDTH = 160
 """Table width when stdout is not a terminal."""
@@ -68,6 +67,10 @@ def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> s
     stretchy = [key for key, _ in columns if key in STRETCHY_COLUMNS]
     room = max(width - fixed - gaps, 10 * len(stretchy))
     shares = _share(room, {key: natural[key] for key in stretchy})
+    from rich import box  # rich is loaded for tables only
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
     for key, heading in columns:
         numeric = bool(rows) and isinstance(rows[0].get(key), int)
@@ -141,6 +144,8 @@ def _cell(value: object, highlight: bool) -> str | Text:
         return shown
     if not highlight:
         return bracketed(shown)
+    from rich.text import Text
+
     cell = Text()
     for index, part in enumerate(re.split(f"[{SNIPPET_START}{SNIPPET_END}]", shown)):
         cell.append(part, style="bold yellow" if index % 2 else None)
