@@ -272,9 +272,8 @@ def search_documents(
         connection = session.connection()
         if sort == "relevance":
             matches = backend.matches(text)
-            if not exact and backend.count_matches(connection, text, RANK_CANDIDATES + 1) > (
-                RANK_CANDIDATES
-            ):
+            if not exact:
+                # Exact whenever the query has no more matches than that.
                 matches = _recent_matches(session, filters, matches)
             query = query.join(matches, matches.c.document_id == Document.id)
             query = query.order_by(matches.c.rank.desc(), *newest)

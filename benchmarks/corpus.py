@@ -171,11 +171,11 @@ def write_corpus(out: Path, count: int, seed: int = 1) -> int:
         elif roll < 0.042:
             data = bytes(rng.getrandbits(8) for _ in range(512))
         else:
-            text, url = writer.article(number)
+            text, found = writer.article(number)
             data = writer.encode(text)
             previous = (previous + [data])[-50:]
-            if url is not None:
-                crawled = (crawled + [(text, url)])[-50:]
+            if found is not None:
+                crawled = (crawled + [(text, found)])[-50:]
         name = f"{number:07d}_{hashlib.sha256(data + str(number).encode()).hexdigest()[:16]}.txt"
         folder = out / f"{number // 1000:04d}"
         if number % 1000 == 0:

@@ -149,11 +149,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--work", type=Path, help="folder for the databases (default: a temp)")
+    parser.add_argument(
+        "--work", type=Path, help="folder for baseline.db and archive.db (default: a new temp)"
+    )
     parser.add_argument("--json", type=Path, help="also write the results here as JSON")
     parser.add_argument("--keep", action="store_true", help="keep the last databases")
     arguments = parser.parse_args()
-    work = Path(tempfile.mkdtemp(dir=arguments.work, prefix="import-bench-"))
+    if arguments.work is not None:
+        arguments.work.mkdir(parents=True, exist_ok=True)
+        work = arguments.work
+    else:
+        work = Path(tempfile.mkdtemp(prefix="import-bench-"))
     files, size = input_bytes(arguments.corpus)
     print(f"corpus: {files:,} files, {size / 1e6:,.0f} MB; {os.cpu_count()} cores", flush=True)
 
@@ -211,7 +217,11 @@ def main() -> None:
     if arguments.json:
         arguments.json.write_text(json.dumps(results, indent=2) + "\n")
     if not arguments.keep:
-        shutil.rmtree(work)
+        for path in (baseline_db, archive_db):
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+        if arguments.work is None:
+            shutil.rmtree(work)
 
 
 if __name__ == "__main__":

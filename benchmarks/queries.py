@@ -27,6 +27,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +76,7 @@ def share(baseline: sqlite3.Connection, match: str) -> float:
     found = baseline.execute(
         "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH ?", (match,)
     ).fetchone()[0]
-    return float(found) / total
+    return float(found) / float(total)
 
 
 def main() -> None:
@@ -99,8 +100,14 @@ def main() -> None:
     year, month = "2020", "2020-03"
     engine = open_database(f"sqlite:///{arguments.archive}")
     session = Session(engine)
-    month_range = {"date_from": parse_partial_date(month), "date_to": parse_partial_date(month)}
-    year_range = {"date_from": parse_partial_date(year), "date_to": parse_partial_date(year)}
+    month_range: dict[str, Any] = {
+        "date_from": parse_partial_date(month),
+        "date_to": parse_partial_date(month),
+    }
+    year_range: dict[str, Any] = {
+        "date_from": parse_partial_date(year),
+        "date_to": parse_partial_date(year),
+    }
     snippet = "snippet(docs_fts, -1, '[', ']', '…', 24)"
     ranked = (
         f"SELECT docs.id, published, source, docs.title, {snippet} FROM docs_fts "
@@ -268,8 +275,8 @@ def main() -> None:
             theirs_cmd = [sqlite_utils, "query", database, sql]
             for key, value in parameters.items():
                 theirs_cmd += ["-p", key, value]
-            mine = timed(lambda command=ours_cmd: _run(command), arguments.cli_runs)
-            other = timed(lambda command=theirs_cmd: _run(command), arguments.cli_runs)
+            mine = timed(partial(_run, ours_cmd), arguments.cli_runs)
+            other = timed(partial(_run, theirs_cmd), arguments.cli_runs)
             ratio = mine.p50 / other.p50
             print(
                 f"{name:34} {mine.p50:11.0f} {mine.p95:8.0f} {other.p50:16.0f} {other.p95:8.0f}"
