@@ -73,3 +73,7 @@ class InvalidQuery(ArchiveError, ValueError):
 
 class ExportError(ArchiveError):
     """An export target that cannot be written safely."""
+
+
+class WorkerFailed(ArchiveError):
+    """A worker process that prepares files died (killed, or out of memory)."""

@@ -16,9 +16,11 @@ import sys
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 from typing import Any, Protocol, TypeVar
 
+from archive.errors import WorkerFailed
 from archive.prepare import Context, Prepared, Rejection, prepare
 
 CHUNK_SIZE = 32
@@ -122,7 +124,13 @@ def _submit(
 
 
 def _collect(chunk: list[T], future: Future[list[Prepared | Rejection]] | None) -> Iterator[T]:
-    results = iter(future.result()) if future is not None else iter(())
+    try:
+        results = iter(future.result()) if future is not None else iter(())
+    except BrokenProcessPool:
+        raise WorkerFailed(
+            "a worker process died (killed, or out of memory); what was imported is saved - "
+            "run the same import again, or with --workers 0"
+        ) from None
     for step in chunk:
         if step.data is not None:
             step.result = next(results)
@@ -148,6 +156,17 @@ def _prepare_in_worker(jobs: list[_Job]) -> list[Prepared | Rejection]:
 
 
 def _prepare_all(jobs: list[_Job], context: Context) -> list[Prepared | Rejection]:
-    return [
-        prepare(name, base, data or b"", sha256 or "", context) for name, base, data, sha256 in jobs
-    ]
+    return [_prepare_one(*job, context) for job in jobs]
+
+
+def _prepare_one(
+    name: str, base: str, data: bytes, sha256: str, context: Context
+) -> Prepared | Rejection:
+    try:
+        return prepare(name, base, data, sha256, context)
+    except Exception as error:  # a bug must not stop an import of a million files
+        return Rejection(
+            "internal_error",
+            f"archive failed on this file ({type(error).__name__}: {error}); "
+            "please report it with the file",
+        )

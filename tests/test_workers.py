@@ -1,0 +1,89 @@
+"""Imports with worker processes: the same result as in one process, and failures contained."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine
+
+from archive import workers
+from archive.db import open_database
+from archive.errors import WorkerFailed
+from archive.prepare import Context, Prepared, Rejection
+from archive.workers import default_workers, lookahead
+from tests.conftest import SEEDS, run_import
+
+COLUMNS = "canonical_url, published, date_precision, title, body, language, cleaning, original"
+
+
+def stored(database: Path) -> list[tuple[Any, ...]]:
+    connection = sqlite3.connect(database)
+    rows = connection.execute(f"SELECT {COLUMNS} FROM documents ORDER BY id").fetchall()
+    items = connection.execute(
+        "SELECT path, outcome, reason, message, document_id FROM import_items ORDER BY id"
+    ).fetchall()
+    connection.close()
+    return rows + items
+
+
+def test_workers_store_what_one_process_stores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alone = open_database(f"sqlite:///{tmp_path / 'alone.db'}", create=True)
+    counts = run_import(alone, SEEDS, workers=0).counts
+    monkeypatch.setattr(workers, "START_AFTER", 0)
+    monkeypatch.setattr(workers, "CHUNK_SIZE", 3)
+    pooled = open_database(f"sqlite:///{tmp_path / 'pooled.db'}", create=True)
+    assert run_import(pooled, SEEDS, workers=2).counts == counts
+    assert stored(tmp_path / "pooled.db") == stored(tmp_path / "alone.db")
+    alone.dispose()
+    pooled.dispose()
+
+
+def test_a_file_that_breaks_preparing_is_rejected_and_the_rest_imported(
+    engine: Engine, database_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = workers.prepare
+
+    def breaks_on_one(
+        name: str, base: str, data: bytes, sha256: str, context: Context
+    ) -> Prepared | Rejection:
+        if base.startswith("005_"):
+            raise ValueError("cannot happen")
+        return real(name, base, data, sha256, context)
+
+    monkeypatch.setattr(workers, "prepare", breaks_on_one)
+    summary = run_import(engine, SEEDS, workers=0)
+    assert summary.counts["rejected"] == 1 and summary.total == 31
+    connection = sqlite3.connect(database_path)
+    [(path, reason, message)] = connection.execute(
+        "SELECT path, reason, message FROM import_items WHERE outcome = 'rejected'"
+    ).fetchall()
+    connection.close()
+    assert "/005_" in path and reason == "internal_error"
+    assert "ValueError: cannot happen" in message and "report" in message
+
+
+def test_a_worker_that_dies_stops_the_import_with_an_error(
+    engine: Engine, database_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def dies(*arguments: object) -> Prepared | Rejection:
+        os._exit(1)
+
+    monkeypatch.setattr(workers, "START_AFTER", 0)
+    monkeypatch.setattr(workers, "prepare", dies)  # inherited by the forked worker
+    with pytest.raises(WorkerFailed, match="worker process died"):
+        run_import(engine, SEEDS, workers=1)
+    connection = sqlite3.connect(database_path)
+    [(status,)] = connection.execute("SELECT status FROM import_runs").fetchall()
+    connection.close()
+    assert status == "interrupted"
+
+
+def test_defaults_leave_a_core_to_the_writer() -> None:
+    assert default_workers() == max(1, len(os.sched_getaffinity(0)) - 1)
+    assert lookahead(1) > workers.START_AFTER
