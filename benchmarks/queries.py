@@ -60,15 +60,15 @@ def pick_words(baseline: sqlite3.Connection) -> dict[str, str]:
     """A common word, a rare one and a common phrase, from the generator's vocabulary."""
     english = Writer(1).words["en"]
     total = baseline.execute("SELECT max(id) FROM docs").fetchone()[0]
-    rare = english[-1]
-    for word in english[200:]:
+    # Shares fall with the Zipf rank: search the ranks for the first word in <= 0.2%.
+    low, high = 0, len(english) - 1
+    while low < high:
+        middle = (low + high) // 2
         count = baseline.execute(
-            "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH ?", (f'"{word}"',)
+            "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH ?", (f'"{english[middle]}"',)
         ).fetchone()[0]
-        if count <= total * 0.002:
-            rare = word
-            break
-    return {"common": english[0], "rare": rare, "phrase": f"{english[0]} {english[1]}"}
+        low, high = (low, middle) if count <= total * 0.002 else (middle + 1, high)
+    return {"common": english[0], "rare": english[low], "phrase": f"{english[0]} {english[1]}"}
 
 
 def share(baseline: sqlite3.Connection, match: str) -> float:
