@@ -256,10 +256,11 @@ def search_documents(
 ) -> list[DocumentSummary]:
     """Articles matching ``filters``: by relevance when there is a text query, else newest first.
 
-    With a text query, each result carries its rank and a snippet. Ranking a
-    query that matches more than :data:`RANK_CANDIDATES` documents reads only
-    the most recently imported of them, so that a common word answers in
-    milliseconds rather than seconds; ``exact`` ranks every match.
+    With a text query, each result carries a snippet, and its rank when
+    sorted by relevance. Ranking a query that matches more than
+    :data:`RANK_CANDIDATES` documents reads only the most recently imported of
+    them, so that a common word answers in milliseconds rather than seconds;
+    ``exact`` ranks every match.
     """
     sort = sort or ("relevance" if filters.text else "newest")
     if sort == "relevance" and filters.text is None:
@@ -276,7 +277,7 @@ def search_documents(
                 # Exact whenever the query has no more matches than that.
                 matches = _recent_matches(session, filters, matches)
             query = query.join(matches, matches.c.document_id == Document.id)
-            query = query.order_by(matches.c.rank.desc(), *newest)
+            query = query.add_columns(matches.c.rank).order_by(matches.c.rank.desc(), *newest)
         elif backend.count_matches(connection, text, stream := _stream_after(session)) >= stream:
             query = query.where(backend.match_condition(text, Document.id))
         else:
@@ -290,12 +291,11 @@ def search_documents(
     results = [_summary(row) for row in rows]
     if text is None:
         return results
-    shown = backend.ranks_and_snippets(connection, text, [row.id for row in rows])
+    snippets = backend.snippets(connection, text, [row.id for row in rows])
+    ranks = [float(row.rank) if sort == "relevance" else None for row in rows]
     return [
-        replace(result, rank=shown[result.id][0], snippet=" ".join(shown[result.id][1].split()))
-        if result.id in shown
-        else result
-        for result in results
+        replace(result, rank=rank, snippet=" ".join(snippets.get(result.id, "").split()))
+        for result, rank in zip(results, ranks, strict=True)
     ]
 
 

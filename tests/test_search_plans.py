@@ -64,14 +64,16 @@ def test_walking_the_date_index_finds_what_sorting_all_matches_does(
     assert ids(seeded, filters, sort=sort, limit=3, offset=2) == sorted_all[2:5]
 
 
-def test_walked_results_carry_rank_and_snippet(
+def test_walked_results_carry_a_snippet_and_no_rank(
     seeded: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     walked = force_walk(monkeypatch)
     with Session(seeded) as session:
         results = search_documents(session, COMMON, sort="newest", limit=5)
+        ranked = search_documents(session, COMMON, limit=5)
     assert walked and len(results) == 5
-    assert all(result.rank is not None and "\ue000" in (result.snippet or "") for result in results)
+    assert all(result.rank is None and "\ue000" in (result.snippet or "") for result in results)
+    assert all(result.rank is not None and result.snippet for result in ranked)
 
 
 def test_a_common_query_is_ranked_among_the_most_recent_matches(

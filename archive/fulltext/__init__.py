@@ -38,10 +38,14 @@ class FullTextBackend(Protocol):
         """How many documents match, counting no further than ``cap``."""
         ...
 
-    def ranks_and_snippets(
+    def snippets(
         self, connection: Connection, query: TextQuery, document_ids: Sequence[int]
-    ) -> dict[int, tuple[float, str]]:
-        """The rank of each document, and a short extract with matched words between marks."""
+    ) -> dict[int, str]:
+        """A short extract of each document, with matched words between the snippet marks.
+
+        No rank: bm25 recounts a word's documents for every row looked up by id, which
+        for a word in most documents costs more than the search itself.
+        """
         ...
 
     def check(self, connection: Connection) -> list[str]:

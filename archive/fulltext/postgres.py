@@ -90,9 +90,9 @@ class PostgresFullText:
         )
         return int(connection.execute(select(func.count()).select_from(first)).scalar_one())
 
-    def ranks_and_snippets(
+    def snippets(
         self, connection: Connection, query: TextQuery, document_ids: Sequence[int]
-    ) -> dict[int, tuple[float, str]]:
+    ) -> dict[int, str]:
         if not document_ids:
             return {}
         tsquery = _tsquery(query)
@@ -103,11 +103,9 @@ class PostgresFullText:
             literal(_HEADLINE_OPTIONS),
         )
         rows = connection.execute(
-            select(_documents.c.id, _rank(tsquery), headline).where(
-                _documents.c.id.in_(document_ids)
-            )
+            select(_documents.c.id, headline).where(_documents.c.id.in_(document_ids))
         )
-        return {int(row[0]): (float(row[1]), str(row[2])) for row in rows}
+        return {int(row[0]): str(row[1]) for row in rows}
 
     def check(self, connection: Connection) -> list[str]:
         # An expression index cannot drift from the rows it indexes.

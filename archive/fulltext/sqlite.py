@@ -81,21 +81,21 @@ class SQLiteFullText:
         )
         return int(connection.execute(select(func.count()).select_from(first)).scalar_one())
 
-    def ranks_and_snippets(
+    def snippets(
         self, connection: Connection, query: TextQuery, document_ids: Sequence[int]
-    ) -> dict[int, tuple[float, str]]:
+    ) -> dict[int, str]:
         if not document_ids:
             return {}
         snippet = func.snippet(
             sql("documents_fts"), -1, SNIPPET_START, SNIPPET_END, "…", SNIPPET_TOKENS
         )
         rows = connection.execute(
-            select(documents_fts.c.rowid, _RANK, snippet).where(
+            select(documents_fts.c.rowid, snippet).where(
                 sql("documents_fts").match(fts5_query(query)),
                 documents_fts.c.rowid.in_(document_ids),
             )
         )
-        return {int(row[0]): (float(row[1]), str(row[2])) for row in rows}
+        return {int(row[0]): str(row[1]) for row in rows}
 
     def check(self, connection: Connection) -> list[str]:
         problems: list[str] = []
