@@ -273,8 +273,10 @@ def search_documents(
         connection = session.connection()
         if sort == "relevance":
             matches = backend.matches(text)
-            if not exact:
-                # Exact whenever the query has no more matches than that.
+            # Counting as far as the bound costs little: FTS5 reads row ids, computes no rank.
+            if not exact and backend.count_matches(connection, text, RANK_CANDIDATES + 1) > (
+                RANK_CANDIDATES
+            ):
                 matches = _recent_matches(session, filters, matches)
             query = query.join(matches, matches.c.document_id == Document.id)
             query = query.add_columns(matches.c.rank).order_by(matches.c.rank.desc(), *newest)
