@@ -198,6 +198,10 @@ def source_condition(session: Session, name: str) -> ColumnElement[bool]:
     if name.strip().lower() == UNKNOWN_SOURCE:
         return Document.source_id.is_(None)
     host = normalize_domain(name)
+    # A source's own domain needs no Public Suffix List (which takes a while to load).
+    exact = session.scalar(select(Source.id).where(Source.domain == host))
+    if exact is not None:
+        return Document.source_id == exact
     domain = registrable_domain(host)
     source_id = session.scalar(select(Source.id).where(Source.domain == domain))
     if source_id is None:

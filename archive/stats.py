@@ -134,9 +134,9 @@ def _source_keys(session: Session, filters: Filters) -> list[int] | None:
             keys.append(0)
             continue
         host = normalize_domain(name)
-        if registrable_domain(host) != host:
-            return None
         found = session.scalar(select(Source.id).where(Source.domain == host))
+        if found is None and registrable_domain(host) != host:
+            return None
         keys.append(found if found is not None else -1)  # -1: no such source, no counts
     return keys
 
