@@ -379,6 +379,7 @@ class _Run:
                 break
         if items:
             self.connection.execute(_INSERT_ITEM, items)
+            self.history = True  # later files may match these in the database
         return len(items) < self.options.batch_size
 
     def _outcome(self, step: _Step) -> FileOutcome:

@@ -87,3 +87,20 @@ def test_verify_does_not_parse_files_whose_bytes_are_stored(
     summary = run_import(engine, seeds_copy, workers=0, verify=True)
     assert summary.counts["unchanged"] == summary.total
     assert reads and all(entry.startswith("read ") for entry in reads)
+
+
+def test_a_copy_far_from_its_original_is_a_duplicate(
+    tmp_path: Path, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Only a few files stay in memory: the copy must be found in the database.
+    monkeypatch.setattr(workers, "START_AFTER", 0)
+    monkeypatch.setattr(workers, "CHUNK_SIZE", 1)
+    folder = tmp_path / "in"
+    write(folder, "a.txt", ARTICLE)
+    for number in range(12):
+        write(folder, f"b{number:02}.txt", ARTICLE.replace("/a\n", f"/b{number}\n"))
+    write(folder, "c.txt", ARTICLE)
+    summary = run_import(engine, folder, workers=0, batch_size=2)
+    assert summary.counts == {
+        "imported": 13, "updated": 0, "unchanged": 0, "duplicate": 1, "rejected": 0,
+    }  # fmt: skip
