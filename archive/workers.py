@@ -13,6 +13,8 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -25,6 +27,9 @@ from archive.prepare import Context, Prepared, Rejection, prepare
 
 CHUNK_SIZE = 32
 """Files per task sent to a worker."""
+
+PARENT_CHECK_SECONDS = 0.5
+"""How often a worker checks that the writer that started it is still alive."""
 
 START_AFTER = 256
 """Imports of up to this many files are prepared in the writer, without worker processes."""
@@ -148,6 +153,14 @@ def _start_worker(context: Context) -> None:
     _context = context
     # Ctrl-C is the writer's to handle: it finishes the batch, then stops the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A writer that is killed cannot stop its workers: they stop themselves.
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def _prepare_in_worker(jobs: list[_Job]) -> list[Prepared | Rejection]:

@@ -90,7 +90,9 @@ def test_kills_at_random_moments_lose_nothing(tmp_path: Path) -> None:
     kills = 0
     killed_since_start = 0
     for _ in range(80):  # "killed_since_start" counts killed runs since the database was new
-        process = start_archive(database, "import", str(corpus), "--batch-size", BATCH)
+        process = start_archive(
+            database, "import", str(corpus), "--batch-size", BATCH, "--workers", "0"
+        )
         time.sleep(rng.uniform(0.8, 4.0))
         if process.poll() is None:
             process.send_signal(signal.SIGKILL)
@@ -110,7 +112,9 @@ def test_kills_at_random_moments_lose_nothing(tmp_path: Path) -> None:
         if kills >= 30:
             break
     assert kills >= 30
-    finished = run_archive(database, "import", str(corpus), "--batch-size", BATCH, "--json")
+    finished = run_archive(
+        database, "import", str(corpus), "--batch-size", BATCH, "--json", "--workers", "0"
+    )
     assert finished.returncode == 0, finished.stderr
     assert_everything_imported(database, killed_since_start)
 
@@ -145,7 +149,9 @@ def assert_everything_imported(database: Path, kills: int) -> None:
 def test_ctrl_c_stops_after_the_batch_and_a_rerun_finishes(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path / "corpus")
     database = tmp_path / "int.db"
-    process = start_archive(database, "import", str(corpus), "--batch-size", BATCH)
+    process = start_archive(
+        database, "import", str(corpus), "--batch-size", BATCH, "--workers", "0"
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         time.sleep(0.2)
@@ -167,7 +173,7 @@ def test_ctrl_c_stops_after_the_batch_and_a_rerun_finishes(tmp_path: Path) -> No
     assert stored % int(BATCH) == 0 and 0 < stored < CORPUS_FILES
     assert connection.execute("SELECT status FROM import_runs").fetchall() == [("interrupted",)]
     connection.close()
-    finished = run_archive(database, "import", str(corpus), "--batch-size", BATCH)
+    finished = run_archive(database, "import", str(corpus), "--batch-size", BATCH, "--workers", "0")
     assert finished.returncode == 0
     assert f"{CORPUS_FILES - stored} imported".encode() in finished.stdout
     assert_sound(database)
@@ -178,7 +184,9 @@ def test_readers_never_see_locks_decreasing_counts_or_half_documents(tmp_path: P
     corpus = make_corpus(tmp_path / "corpus")
     database = tmp_path / "read.db"
     assert run_archive(database, "db", "upgrade").returncode == 0
-    process = start_archive(database, "import", str(corpus), "--batch-size", BATCH)
+    process = start_archive(
+        database, "import", str(corpus), "--batch-size", BATCH, "--workers", "0"
+    )
     reader = sqlite3.connect(database, timeout=0.05)
     seen = [0]
     while process.poll() is None:
@@ -205,8 +213,8 @@ def test_two_imports_at_once_store_each_article_once(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path / "corpus")
     database = tmp_path / "two.db"
     assert run_archive(database, "db", "upgrade").returncode == 0
-    first = start_archive(database, "import", str(corpus), "--batch-size", BATCH)
-    second = start_archive(database, "import", str(corpus), "--batch-size", BATCH)
+    first = start_archive(database, "import", str(corpus), "--batch-size", BATCH, "--workers", "0")
+    second = start_archive(database, "import", str(corpus), "--batch-size", BATCH, "--workers", "0")
     for process in (first, second):
         _, stderr = process.communicate(timeout=300)
         assert process.returncode == 0, stderr
@@ -226,7 +234,7 @@ def test_a_long_reader_does_not_fail_the_import_and_the_log_is_folded_after(
     reader = sqlite3.connect(database)
     reader.execute("BEGIN")
     reader.execute("SELECT count(*) FROM documents").fetchone()
-    result = run_archive(database, "import", str(corpus), "--batch-size", "20")
+    result = run_archive(database, "import", str(corpus), "--batch-size", "20", "--workers", "0")
     assert result.returncode == 0, result.stderr
     assert reader.execute("SELECT count(*) FROM documents").fetchone()[0] == 0  # its snapshot
     wal = Path(f"{database}-wal")
@@ -244,7 +252,7 @@ def test_backup_during_an_import_is_a_sound_snapshot(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path / "corpus", 300)
     database = tmp_path / "live.db"
     assert run_archive(database, "db", "upgrade").returncode == 0
-    process = start_archive(database, "import", str(corpus), "--batch-size", "20")
+    process = start_archive(database, "import", str(corpus), "--batch-size", "20", "--workers", "0")
     time.sleep(1.5)
     copy = tmp_path / "copy.db"
     result = run_archive(database, "db", "backup", str(copy))
