@@ -9,26 +9,21 @@ counts see.
 
 from __future__ import annotations
 
+import heapq
 import html
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import ftfy
 
-from archive.parse import ABBREVIATIONS, is_abbreviation
+from archive.sentences import CLOSING, TERMINAL, sentences, split_glued
 
-_TERMINAL = ".!?…"
-_CLOSING = "\"'”’»)]"
-_OPENING_QUOTES = "\"“«„‘'"
 _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_GLUED = re.compile(r"([.!?])([\"“«]?)(?=[^\W\d_])")
-# Unlike the parser's, which looks for a title's end, this also ends a sentence before a
-# lower-case word: repeated-sentence checks compare the finer pieces.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[^\W_]|\s*$)")
 _SPACES = re.compile(r" {2,}")
 # What mojibake looks like: UTF-8 read as a one-byte code page turns each multi-byte
 # character into a lead letter and continuation symbols (é -> Ã©, и -> Рё, " -> вЂњ),
@@ -42,11 +37,6 @@ _MOJIBAKE_HINT = re.compile(
     "|[РСТУвг][\xa0-\xbf\u0401-\u040f\u0451-\u045f\u0490\u0491\u2013-\u203a\u20ac"
     "\u2116\u2122]"
 )
-_DOMAIN_ENDINGS = frozenset(
-    "com net org info biz io gov edu int ru su de uk fr it es pl ua by kz bg cn in br pt nl eu "
-    "us ca au jp co".split()
-)
-"""Words after a full stop that make it part of a domain name (Example.Com), not a sentence end."""
 
 
 @dataclass(frozen=True)
@@ -113,18 +103,7 @@ def clean(body: str, *, source: str | None = None) -> CleanText:
         notes.append(f"removed the site-name line {lines[0]!r}")
         lines = lines[1:]
 
-    joined = glued = dropped = 0
-    paragraphs = lines
-    while True:
-        # Dropping a paragraph can bring together two halves of a broken sentence.
-        paragraphs, newly_joined = join_broken_lines(paragraphs)
-        split = [split_glued(paragraph) for paragraph in paragraphs]
-        paragraphs, newly_dropped = drop_repeated_paragraphs([text for text, _ in split])
-        joined += newly_joined
-        glued += sum(count for _, count in split)
-        dropped += newly_dropped
-        if not newly_dropped:
-            break
+    paragraphs, joined, glued, dropped = _repair_and_deduplicate(lines)
     if joined:
         notes.append(f"joined {_count(joined, 'line')} broken mid-sentence")
     if glued:
@@ -136,6 +115,34 @@ def clean(body: str, *, source: str | None = None) -> CleanText:
     return CleanText("\n".join(paragraphs), tuple(notes), mojibake)
 
 
+REPAIR_ROUNDS = 4
+"""Rounds of joining, separating and dropping; a fifth has never been seen to change anything."""
+
+
+def _repair_and_deduplicate(lines: list[str]) -> tuple[list[str], int, int, int]:
+    """Join broken lines, separate glued sentences and drop repeated paragraphs.
+
+    Returns the paragraphs and how many lines were joined, sentences separated
+    and paragraphs dropped.
+    """
+    joined = glued = dropped = 0
+    paragraphs = lines
+    for _ in range(REPAIR_ROUNDS):
+        # Dropping a paragraph can bring together two halves of a broken sentence.
+        paragraphs, newly_joined = join_broken_lines(paragraphs)
+        split = [split_glued(paragraph) for paragraph in paragraphs]
+        paragraphs, newly_dropped = drop_repeated_paragraphs(
+            [text for text, _ in split], repaired=[count for _, count in split]
+        )
+        joined += newly_joined
+        glued += sum(count for _, count in split)
+        dropped += newly_dropped
+        if not newly_dropped:
+            break
+    paragraphs, newly_dropped = drop_equal_paragraphs(paragraphs)
+    return paragraphs, joined, glued, dropped + newly_dropped
+
+
 def _count(number: int, thing: str, things: str | None = None) -> str:
     return f"{number} {thing}" if number == 1 else f"{number} {things or thing + 's'}"
 
@@ -143,7 +150,7 @@ def _count(number: int, thing: str, things: str | None = None) -> str:
 def is_site_name(line: str, domain: str) -> bool:
     """True for a short line naming the site: 'Harbour Gazette' for harbourgazette.co.uk."""
     words = line.split()
-    if not 1 <= len(words) <= 4 or len(line) > 40 or line[-1] in _TERMINAL:
+    if not 1 <= len(words) <= 4 or len(line) > 40 or line[-1] in TERMINAL:
         return False
     label = domain.split(".")[0].replace("-", "").lower()
     letters = "".join(char for char in line.lower() if char.isalnum())
@@ -155,108 +162,107 @@ def join_broken_lines(lines: list[str]) -> tuple[list[str], int]:
     """Join each line to the next when the break falls inside a sentence."""
     paragraphs: list[str] = []
     joined = 0
+    parts: list[str] = []
+    open_quotes = {'"': 0, "'": 0}
     for line in lines:
-        if paragraphs and _continues(paragraphs[-1], line):
-            previous = paragraphs[-1]
-            glue = "" if _attaches(previous, line) else " "
-            paragraphs[-1] = previous + glue + line
+        if parts and _continues(parts[-1], line, open_quotes):
+            if not _attaches(line, open_quotes):
+                parts.append(" ")
             joined += 1
-        else:
-            paragraphs.append(line)
+        elif parts:
+            paragraphs.append("".join(parts))
+            parts = []
+            open_quotes = {'"': 0, "'": 0}
+        parts.append(line)
+        for quote in open_quotes:
+            open_quotes[quote] += line.count(quote)
+    if parts:
+        paragraphs.append("".join(parts))
     return paragraphs, joined
 
 
-def _continues(previous: str, line: str) -> bool:
-    """True when ``line`` carries on the sentence that ``previous`` left open."""
+def _continues(previous: str, line: str, open_quotes: dict[str, int]) -> bool:
+    """True when ``line`` carries on the sentence that ``previous`` (its last line) left open."""
     if _ends_sentence(previous):
         return False
     first = line[0]
     if first.islower() or first in ",;:)]»”’":
         return True
-    if first in "\"'" and previous.count(first) % 2 == 1:
+    if first in open_quotes and open_quotes[first] % 2 == 1:
         return True  # a quotation opened on the previous line closes here
     return previous.endswith((",", ";", ":", "-", "–", "—")) and first.isalpha()
 
 
-def _attaches(previous: str, line: str) -> bool:
+def _attaches(line: str, open_quotes: dict[str, int]) -> bool:
     """True when ``line`` starts with punctuation that sticks to the previous word."""
-    return line[0] in ",;:.!?)]»”’" or (line[0] in "\"'" and previous.count(line[0]) % 2 == 1)
+    first = line[0]
+    return first in ",;:.!?)]»”’" or (first in open_quotes and open_quotes[first] % 2 == 1)
 
 
 def _ends_sentence(text: str) -> bool:
-    stripped = text.rstrip(_CLOSING)
-    return bool(stripped) and stripped[-1] in _TERMINAL
+    stripped = text.rstrip(CLOSING)
+    return bool(stripped) and stripped[-1] in TERMINAL
 
 
-def split_glued(paragraph: str) -> tuple[str, int]:
-    """Put a space between sentences glued at the full stop: 'Ukraine.That' -> 'Ukraine. That'.
-
-    Only between a lower-case word and a capital, so U.S., 3.5, e.g. and
-    sputnikglobe.com stay as they are.
-    """
-    count = 0
-
-    def space(match: re.Match[str]) -> str:
-        nonlocal count
-        start = match.start()
-        before = paragraph[start - 2 : start]
-        after = paragraph[match.end()]
-        # Two letters before, the last lower-case; a capital after.
-        if len(before) < 2 or not before.isalpha() or not before[1].islower():
-            return match.group(0)
-        if not after.isupper():
-            return match.group(0)
-        word = paragraph[paragraph.rfind(" ", 0, start) + 1 : start].strip(_OPENING_QUOTES)
-        following = re.match(r"[^\W\d_]+", paragraph[match.end() :])
-        if word.lower() in ABBREVIATIONS or (
-            following is not None and following.group(0).lower() in _DOMAIN_ENDINGS
-        ):
-            return match.group(0)
-        count += 1
-        return f"{match.group(1)} {match.group(2)}"
-
-    return _GLUED.sub(space, paragraph), count
-
-
-def sentences(paragraph: str) -> list[str]:
-    """The paragraph's sentences, as written."""
-    found = []
-    start = 0
-    for match in _SENTENCE_END.finditer(paragraph):
-        if is_abbreviation(paragraph, match.start()):
-            continue
-        end = match.end()
-        found.append(paragraph[start:end].strip())
-        start = end
-    tail = paragraph[start:].strip()
-    if tail:
-        found.append(tail)
-    return found
+_NOT_IN_KEY = re.compile(r"[\s\"'“”‘’«»„()\[\]「」『』]+")
 
 
 def sentence_key(sentence: str) -> str:
-    """What two copies of a sentence have in common: case and spacing aside."""
-    return " ".join(sentence.casefold().split())
+    """What two copies of a sentence have in common: case, spacing and quote marks aside.
+
+    ``said."Peace`` split as ``said." Peace`` or as ``said. "Peace`` gives the
+    same sentences.
+    """
+    return _NOT_IN_KEY.sub("", sentence.casefold())
 
 
-def drop_repeated_paragraphs(paragraphs: list[str]) -> tuple[list[str], int]:
-    """Drop paragraphs all of whose sentences stay elsewhere; the longest go first."""
+def drop_repeated_paragraphs(
+    paragraphs: list[str], repaired: Sequence[int] | None = None
+) -> tuple[list[str], int]:
+    """Drop paragraphs all of whose sentences stay elsewhere; the longest go first.
+
+    ``repaired`` counts the glued sentences separated in each paragraph: of
+    two copies of a lede, the glued one goes.
+    """
     if not _may_repeat(paragraphs):
         return paragraphs, 0
     keys = [set(map(sentence_key, sentences(p))) for p in paragraphs]
-    kept = set(range(len(paragraphs)))
-    while True:
-        # How many kept paragraphs hold each sentence: one that is elsewhere too counts 2+.
-        holders = Counter(key for index in kept for key in keys[index])
-        candidates = [
-            index for index in kept if keys[index] and all(holders[k] > 1 for k in keys[index])
-        ]
-        if not candidates:
-            break
-        # The teaser that repeats five sentences goes before the sentence it repeats;
-        # of two equal paragraphs, the later one goes.
-        kept.remove(max(candidates, key=lambda index: (len(keys[index]), index)))
-    return [paragraphs[index] for index in sorted(kept)], len(paragraphs) - len(kept)
+    # How many kept paragraphs hold each sentence: one that is elsewhere too counts 2+.
+    holders = Counter(key for paragraph_keys in keys for key in paragraph_keys)
+    # A paragraph that is not a candidate never becomes one: holders only fall. So one
+    # pass over the candidates, largest first, rechecking each, decides them all.
+    # The teaser that repeats five sentences goes before the sentence it repeats; of two
+    # equal paragraphs, the one with glued sentences goes, then the later one.
+    candidates = [
+        (-len(keys[index]), -(repaired[index] if repaired else 0), -index)
+        for index in range(len(paragraphs))
+        if keys[index] and all(holders[key] > 1 for key in keys[index])
+    ]
+    heapq.heapify(candidates)
+    dropped: set[int] = set()
+    while candidates:
+        index = -heapq.heappop(candidates)[2]
+        if all(holders[key] > 1 for key in keys[index]):
+            dropped.add(index)
+            holders.subtract(keys[index])
+    kept = [paragraph for index, paragraph in enumerate(paragraphs) if index not in dropped]
+    return kept, len(dropped)
+
+
+def drop_equal_paragraphs(paragraphs: list[str]) -> tuple[list[str], int]:
+    """Drop every paragraph equal to an earlier one once white space is ignored."""
+    seen: set[str] = set()
+    kept: list[str] = []
+    for paragraph in paragraphs:
+        key = "".join(paragraph.split())
+        if key not in seen:
+            seen.add(key)
+            kept.append(paragraph)
+    return kept, len(paragraphs) - len(kept)
+
+
+MAY_REPEAT_CHECKED = 64
+"""Bodies with more paragraphs than this skip the quick test: it compares every pair."""
 
 
 def _may_repeat(paragraphs: list[str]) -> bool:
@@ -268,9 +274,11 @@ def _may_repeat(paragraphs: list[str]) -> bool:
     """
     if len(paragraphs) < 2:
         return False
+    if len(paragraphs) > MAY_REPEAT_CHECKED:
+        return True
     texts = [sentence_key(paragraph) for paragraph in paragraphs]
     for index, text in enumerate(texts):
-        stops = [at for at in map(text.find, _TERMINAL) if at >= 0]
+        stops = [at for at in map(text.find, TERMINAL) if at >= 0]
         start = text[: min([24, *(at + 1 for at in stops)])]
         if any(start in other for number, other in enumerate(texts) if number != index):
             return True

@@ -1,6 +1,7 @@
-"""Keeping the database sound: integrity checks and the full-text index.
+"""Keeping the database sound: integrity checks, the full-text index, reclean and backup.
 
-Functions take a Connection and never commit.
+Functions that take a Connection never commit. ``reclean`` and ``backup``
+take an Engine and commit their own work: reclean one batch at a time.
 """
 
 from __future__ import annotations
@@ -99,16 +100,20 @@ def reclean(
 
 
 def _stored_texts(table: Table, after: int, limit: int) -> Select[Any]:
-    source_id = (
-        table.c.source_id
-        if table is DOCUMENTS
-        else select(DOCUMENTS.c.source_id)
-        .where(DOCUMENTS.c.id == table.c.document_id)
-        .scalar_subquery()
-    )
-    domain = select(SOURCES.c.domain).where(SOURCES.c.id == source_id).scalar_subquery()
+    """A batch of stored texts with the domain of their document's source.
+
+    Joins rather than nested scalar subqueries: a subquery inside another does
+    not correlate with the outer table, and became a cross join.
+    """
+    if table is DOCUMENTS:
+        joined = table.outerjoin(SOURCES, SOURCES.c.id == table.c.source_id)
+    else:
+        joined = table.join(DOCUMENTS, DOCUMENTS.c.id == table.c.document_id).outerjoin(
+            SOURCES, SOURCES.c.id == DOCUMENTS.c.source_id
+        )
     return (
-        select(table, domain.label("domain"))
+        select(table, SOURCES.c.domain.label("domain"))
+        .select_from(joined)
         .where(table.c.id > after)
         .order_by(table.c.id)
         .limit(limit)

@@ -1,6 +1,6 @@
 """Text to article: the header line, the title and the body.
 
-Pure functions over decoded text; see FORMAT.md for the layout. The header is
+Pure functions over decoded text; docs/format.md describes the layout. The header is
 ``<ws>date<ws>DATE[<ws>REST]`` where REST is a URL, nothing, a short label, or
 the start of the article itself.
 """
@@ -13,9 +13,18 @@ from typing import Literal
 
 from archive.dates import PartialDate, parse_partial_date
 from archive.errors import FileRejected, InvalidDate
+from archive.sentences import CLOSING, first_sentence, is_abbreviation, sentence_count
 
 TITLE_LENGTH = 120
 """Derived titles are cut to about this many characters."""
+PARAGRAPH_WORDS = 40
+"""A title line with more words than this is plainly body text, and the title is derived."""
+PARAGRAPH_CHARACTERS = 400
+"""Likewise for a line this long, whatever its words."""
+LEAD_WORDS = 8
+"""A header remainder of one sentence ending in a full stop is a lead from this many words."""
+TWO_SENTENCE_LEAD_WORDS = 20
+"""A header remainder of two sentences or more ending in a full stop: a lead from this many."""
 
 RestKind = Literal["none", "url", "label", "title", "lead"]
 
@@ -24,13 +33,7 @@ _URL = re.compile(r"https?://\S+", re.IGNORECASE)
 _BARE_URL = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}/\S*", re.IGNORECASE)
 _OTHER_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*://\S*", re.IGNORECASE)
 _LABEL_START = "-–—|•·:/#*>"
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[^\W_a-zа-яё]|\s*$)")
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st jr sr gen sen rep gov col lt sgt capt no vs etc "
-    "jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp e.g i.e u.s u.k u.n".split()
-)
-"""Words that end with a full stop without ending the sentence (lower case, no final stop)."""
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,7 @@ def classify_rest(rest: str, next_line: str = "") -> RestKind:
         return "none"
     if _URL.fullmatch(rest):
         return "url"
-    if looks_like_paragraph(rest):
+    if looks_like_lead(rest):
         return "lead"
     if _looks_like_label(rest, next_line):
         return "label"
@@ -126,16 +129,42 @@ def classify_rest(rest: str, next_line: str = "") -> RestKind:
 
 
 def looks_like_paragraph(line: str) -> bool:
-    """True for a whole paragraph, False for a headline-like clause."""
-    words = len(line.split())
-    if len(line) > 200:
+    """True for a line that is plainly body text: a long paragraph, never a headline.
+
+    Real headlines run to 30 words and hold two sentences or exclamations, a
+    kicker or a trailing time, so length decides: more than about 40 words (an
+    unspaced script such as Chinese counts a word for every two characters),
+    more than 400 characters, or three sentences or more in 30 words or more
+    that end with a full stop.
+    """
+    if len(line) > PARAGRAPH_CHARACTERS:
         return True
-    if _has_inner_sentence_break(line) and words >= 12:
+    words = _word_units(line)
+    if words > PARAGRAPH_WORDS:
         return True
-    stripped = line.rstrip("\"'”’»)] ")
-    if stripped.endswith((".", "…")) and not stripped.endswith("...") and words >= 8:
+    return words >= 30 and line.rstrip().endswith(".") and sentence_count(line) >= 3
+
+
+def looks_like_lead(text: str) -> bool:
+    """True when the rest of a header line is the article's first paragraph, not its headline.
+
+    A headline has no final full stop (``Minister resigns after budget vote
+    fails``), or is a short clause and kicker (``Crowds demand a hanging,
+    radicals say. The government will not give in yet.``); a lead is a whole
+    sentence with a full stop (``The minister said on Wednesday that the talks
+    would resume next week, according to officials.``), or plainly a paragraph.
+    """
+    if looks_like_paragraph(text):
         return True
-    return stripped.endswith(("!", "?")) and words >= 15
+    stripped = text.rstrip(CLOSING + " ")
+    if not stripped.endswith(".") or stripped.endswith("..."):
+        return False
+    if is_abbreviation(stripped, len(stripped) - 1) or _is_title_case(text):
+        return False
+    words = _word_units(text)
+    if sentence_count(text) > 1:
+        return words >= TWO_SENTENCE_LEAD_WORDS
+    return words >= LEAD_WORDS
 
 
 def derive_title(paragraph: str) -> str:
@@ -147,18 +176,18 @@ def derive_title(paragraph: str) -> str:
     return sentence[: cut if cut > TITLE_LENGTH // 2 else TITLE_LENGTH].rstrip(" ,;:-–—") + "…"
 
 
-def first_sentence(paragraph: str) -> str:
-    """The paragraph up to its first sentence end, ignoring U.S., Mr. and initials."""
-    paragraph = " ".join(paragraph.split())
-    for match in _SENTENCE_END.finditer(paragraph):
-        if not is_abbreviation(paragraph, match.start()):
-            return paragraph[: match.end()]
-    return paragraph
+def _word_units(line: str) -> float:
+    """Words in ``line``, counting two characters of an unspaced script (Chinese) as one."""
+    unspaced = len(_UNSPACED.findall(line))
+    if not unspaced:
+        return len(line.split())
+    return len(_UNSPACED.sub(" ", line).split()) + unspaced / 2
 
 
-def count_words(text: str) -> int:
-    """Words in ``text``: runs of letters and digits, with inner hyphens and apostrophes."""
-    return len(_WORD.findall(text))
+def _is_title_case(text: str) -> bool:
+    """True for English-style headline capitals: most longer words start with a capital."""
+    words = [word for word in text.split() if len(word) > 3 and word[0].isalpha()]
+    return len(words) >= 3 and sum(word[0].isupper() for word in words) >= 0.75 * len(words)
 
 
 def _split_url(rest: str, warnings: list[str]) -> tuple[str | None, str]:
@@ -178,35 +207,13 @@ def _looks_like_label(rest: str, next_line: str) -> bool:
     if not any(char.isalpha() for char in rest) or rest[0] in _LABEL_START:
         return True
     words = rest.split()
-    if len(words) > 3 or len(rest) > 40:
-        return False
+    if len(words) > 3 or len(rest) > 40 or len(_UNSPACED.findall(rest)) >= 6:
+        return False  # a Chinese headline is one long "word"
     if len(words) == 1 or rest.isupper():
         return True
     # "Top Stories" is a label when a headline follows; "Minister resigns" is a title.
     title_case = all(not word[0].isalpha() or word[0].isupper() for word in words)
-    return title_case and bool(next_line) and not looks_like_paragraph(next_line)
-
-
-def _has_inner_sentence_break(line: str) -> bool:
-    return any(
-        match.end() < len(line.rstrip()) and not is_abbreviation(line, match.start())
-        for match in _SENTENCE_END.finditer(line)
-    )
-
-
-def is_abbreviation(text: str, end: int) -> bool:
-    """True when the full stop at ``end`` closes an abbreviation or an initial."""
-    if text[end] != ".":
-        return False
-    # No abbreviation is near 24 characters long: a longer word needs no exact start.
-    before = text[max(0, end - 24) : end]
-    if not before or before[-1].isspace():
-        return False
-    word = before.rsplit(None, 1)[-1]
-    if len(word) >= 24:
-        return False
-    word = word.lstrip("\"'“‘«(").lower()
-    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    return title_case and bool(next_line) and not looks_like_lead(next_line)
 
 
 def _first_nonblank(lines: list[str], start: int) -> int | None:

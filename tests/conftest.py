@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import os
 import shutil
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -53,6 +55,32 @@ def run_import(engine: Engine, *paths: Path | str, **options: object) -> ImportS
         ),
         ImportOptions(**options),  # type: ignore[arg-type]
     )
+
+
+POSTGRES_SERVER = os.environ.get(
+    "ARCHIVE_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432"
+)
+"""The PostgreSQL server for tests marked ``postgres``; they skip when it cannot be reached."""
+
+
+@pytest.fixture
+def pg_engine() -> Iterator[Engine]:
+    """A new, migrated PostgreSQL database, dropped after the test."""
+    psycopg = pytest.importorskip("psycopg")
+    admin_url = POSTGRES_SERVER.replace("postgresql+psycopg://", "postgresql://") + "/test"
+    try:
+        admin = psycopg.connect(admin_url, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as error:
+        pytest.skip(f"no PostgreSQL server: {error}")
+    name = f"archive_test_{uuid.uuid4().hex[:12]}"
+    admin.execute(f'CREATE DATABASE "{name}"')
+    engine = open_database(f"{POSTGRES_SERVER}/{name}", create=True)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+        admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        admin.close()
 
 
 @pytest.fixture

@@ -4,9 +4,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archive.clean import clean, clean_line, is_site_name, sentence_key, sentences, split_glued
+from archive.clean import clean, clean_line, is_site_name, sentence_key
 from archive.decode import decode
 from archive.parse import parse_article
+from archive.sentences import ABBREVIATIONS, DOMAIN_ENDINGS, sentences, split_glued
 from tests.conftest import SEED_FILE
 
 SEED_CLEAN = [
@@ -204,3 +205,132 @@ def test_clean_never_loses_a_sentence_that_occurs_once(paragraphs: list[str]) ->
     # and every sentence of the input is still there at least once
     every = {sentence_key(s) for paragraph in paragraphs for s in sentences(paragraph)}
     assert every == kept
+
+
+@pytest.mark.parametrize(
+    ("body", "cleaned"),
+    [
+        # a lede scraped twice, its sentences glued after closing quotes
+        (
+            'Negotiators met in Vienna. "We know what the deal is." Peace will come, he said.\n'
+            'Negotiators met in Vienna."We know what the deal is."Peace will come, he said.\n'
+            "The talks go on.",
+            'Negotiators met in Vienna. "We know what the deal is." Peace will come, he said.\n'
+            "The talks go on.",
+        ),
+        # the glued copy first: it goes, the well-spaced one stays
+        (
+            "The minister resigned.The cabinet met at noon.Elections are due in May.\n"
+            "The minister resigned. The cabinet met at noon. Elections are due in May.",
+            "The minister resigned. The cabinet met at noon. Elections are due in May.",
+        ),
+        (
+            "«Сделка готова.»«Мир будет», — сказал министр.Переговоры продолжатся.\n"
+            "«Сделка готова». «Мир будет», — сказал министр. Переговоры продолжатся.",
+            "«Сделка готова». «Мир будет», — сказал министр. Переговоры продолжатся.",
+        ),
+        (
+            "Die Regierung hat entschieden.„Wir bleiben dabei“, sagte der Sprecher.\n"
+            "Die Regierung hat entschieden. „Wir bleiben dabei“, sagte der Sprecher.",
+            "Die Regierung hat entschieden. „Wir bleiben dabei“, sagte der Sprecher.",
+        ),
+        # equal once white space is ignored
+        ("Prices rose in 2022.15 firms closed.\nPrices rose in 2022. 15 firms closed.",
+         "Prices rose in 2022.15 firms closed."),
+        ("政府宣布新措施。市场反应积极！\n政府宣布新措施。 市场反应积极！",
+         "政府宣布新措施。市场反应积极！"),
+    ],
+)  # fmt: skip
+def test_a_repeated_lede_with_glued_sentences_goes(body: str, cleaned: str) -> None:
+    assert clean(body).text == cleaned
+
+
+@pytest.mark.parametrize(
+    ("glued", "separated"),
+    [
+        ('He said "the deal is."Peace will', 'He said "the deal is." Peace will'),
+        ('the deal is."Peace will', 'the deal is. "Peace will'),
+        ("said.”The minister", "said.” The minister"),
+        ("сделка.»Мир будет", "сделка.» Мир будет"),
+        ("sagte er.„Wir bleiben", "sagte er. „Wir bleiben"),
+        ("the end?)Next", "the end?) Next"),
+        ("NATO.The alliance", "NATO. The alliance"),
+        ("in 2022.The war", "in 2022. The war"),
+        ("J.R.R.Tolkien wrote", "J.R.R.Tolkien wrote"),
+    ],
+)
+def test_glued_sentences_after_quotes_and_brackets(glued: str, separated: str) -> None:
+    assert split_glued(glued)[0] == separated
+
+
+LETTERS = {
+    "latin": "abcdefghijklmnopqrstuvwxyz",
+    "polish": "aąbcćdeęfghijklłmnńoóprsśtuwyzźż",
+    "cyrillic": "абвгдежзийклмнопрстуфхцчшщыэюяёіїє",
+}
+OPENING_CLOSING = [("", ""), ('"', '"'), ("“", "”"), ("«", "»"), ("„", "“")]
+
+
+@st.composite
+def glueable_sentence(draw: st.DrawFn, script: str) -> str:
+    """A sentence as an outlet writes it: capital first, final mark, perhaps quoted."""
+    letters = LETTERS[script]
+    words = draw(
+        st.lists(st.text(letters, min_size=2, max_size=9), min_size=3, max_size=12).filter(
+            lambda words: words[-1] not in ABBREVIATIONS and words[-1] not in DOMAIN_ENDINGS
+        )
+    )
+    text = " ".join([words[0].capitalize(), *words[1:]]) + draw(st.sampled_from(".!?"))
+    opening, closing = draw(st.sampled_from(OPENING_CLOSING))
+    if draw(st.booleans()):
+        return f"{opening}{text}{closing}"  # a whole quoted sentence
+    cut = draw(st.integers(1, len(words) - 1))
+    quoted = " ".join(text.split(" ")[cut:])
+    return " ".join(text.split(" ")[:cut]) + f" {opening}{quoted}{closing}"  # a quote at the end
+
+
+@st.composite
+def repeated_lede(draw: st.DrawFn) -> tuple[list[str], str]:
+    """A paragraph's sentences, and a body holding it twice: once with its gaps removed."""
+    script = draw(st.sampled_from(sorted(LETTERS)))
+    lede = draw(st.lists(glueable_sentence(script), min_size=2, max_size=6))
+    spaced, glued = " ".join(lede), "".join(lede)
+    copies = [glued, spaced] if draw(st.booleans()) else [spaced, glued]
+    return lede, "\n".join([*copies, "Another paragraph ends the article."])
+
+
+@settings(max_examples=600)
+@given(repeated_lede())
+def test_a_lede_repeated_with_its_gaps_removed_cleans_to_one_copy(
+    case: tuple[list[str], str],
+) -> None:
+    lede, body = case
+    output = clean(body).text
+    paragraphs = output.split("\n")
+    assert len(paragraphs) == 2, output
+    assert paragraphs[1] == "Another paragraph ends the article."
+    # No sentence is lost: each is in the copy that stays, quotes and spacing aside.
+    kept = sentence_key(paragraphs[0])
+    assert all(sentence_key(sentence) in kept for sentence in lede)
+    assert sentence_key(paragraphs[0]) == sentence_key(" ".join(lede))
+
+
+@settings(max_examples=500)
+@given(paragraph_text)
+def test_no_two_paragraphs_are_equal_after_cleaning(body: str) -> None:
+    paragraphs = clean(body + "\n" + body).text.split("\n")
+    keys = ["".join(paragraph.split()) for paragraph in paragraphs]
+    assert len(keys) == len(set(keys))
+
+
+@settings(max_examples=600)
+@given(repeated_lede(), st.data())
+def test_a_glued_teaser_of_some_sentences_goes(
+    case: tuple[list[str], str], data: st.DataObject
+) -> None:
+    lede, _ = case
+    start = data.draw(st.integers(0, len(lede) - 2))
+    end = data.draw(st.integers(start + 2, len(lede)))
+    teaser = "".join(lede[start:end])
+    spaced = " ".join(lede)
+    assert clean(f"{teaser}\n{spaced}").text == clean(spaced).text

@@ -8,13 +8,8 @@ from hypothesis import strategies as st
 
 from archive.decode import decode
 from archive.errors import FileRejected
-from archive.parse import (
-    classify_rest,
-    count_words,
-    derive_title,
-    first_sentence,
-    parse_article,
-)
+from archive.parse import classify_rest, derive_title, looks_like_paragraph, parse_article
+from archive.sentences import count_words, first_sentence
 from tests.conftest import SEED_FILE, SEED_TITLE, SEED_URL
 
 
@@ -90,19 +85,112 @@ def test_headline_body_starts_after_the_header() -> None:
     assert article.body == "First.\n\nSecond."
 
 
-def test_label_then_paragraph_gives_a_derived_title() -> None:
-    paragraph = (
-        "Prices rose sharply across the region on Monday as traders reacted to the news. "
-        "Analysts expect more volatility."
+REAL_HEADLINES = [
+    "Breaking: court frees the defendant! Judges overturn the sentence!",
+    "Crowds demand a public hanging, radicals say. The government will not give in yet",
+    "Police detain protest leader 05:23",
+    "Thousands march through the capital for a third weekend as unions, students and "
+    "pensioners demand the resignation of the transport minister over the collapsed rail "
+    "tender and soaring fares",
+    "Bundesregierung verschiebt Entscheidung über Kohleausstieg erneut: Länder fordern "
+    "Klarheit, Gewerkschaften warnen vor Jobverlusten in der Lausitz und im Rheinischen Revier",
+    "Суд оправдал бывшего мэра. Прокуратура обжалует приговор",
+    "Нічна атака дронів на Київ: уламки впали у трьох районах, є постраждалі 05:23",
+    "Sejm przyjął ustawę! Opozycja zapowiada skargę do Trybunału",
+    "Grève des contrôleurs aériens : des centaines de vols annulés à Paris – PARIS, 12 mars",
+    "¿Quién pagará la factura? El Gobierno y las eléctricas se culpan mutuamente del apagón",
+    "Парламентът избра нов председател след седмица преговори. Опозицията напусна залата",
+    "Vláda schválila rozpočet na příští rok. Schodek bude nižší, než čekali ekonomové",
+    "Incêndio atinge armazém no porto de Santos; bombeiros controlam as chamas 14h30",
+    "Il governo approva la manovra. Le opposizioni: «Una finanziaria senza visione»",
+    "مجلس الأمن يعقد جلسة طارئة بشأن غزة. واشنطن تلوح بالفيتو",
+    "संसद में बजट पेश: किसानों के लिए नई योजना, मध्यम वर्ग को कर में राहत",
+    "国务院召开常务会议部署稳就业政策措施",
+    "“We will not back down,” says union leader as strike enters its third week",
+]
+"""Invented headlines written the way outlets write them: kickers, two sentences, times."""
+
+BODY = (
+    "The decision came after a week of hearings in which witnesses contradicted each other, "
+    "officials said.\nA second paragraph follows here."
+)
+
+
+@pytest.mark.parametrize("headline", REAL_HEADLINES)
+@pytest.mark.parametrize(
+    "header",
+    [" date 2024-06-24 https://example.com/news/1", " date 2024-06-24", " date 2024-06 NEWS"],
+    ids=["url", "nothing", "label"],
+)
+def test_a_title_line_is_the_whole_headline(header: str, headline: str) -> None:
+    article = parse_article(f"{header}\n{headline}\n{BODY}")
+    assert (article.title, article.title_derived, article.body) == (headline, False, BODY)
+
+
+@pytest.mark.parametrize("headline", REAL_HEADLINES)
+def test_a_headline_on_the_header_line_is_the_whole_title(headline: str) -> None:
+    article = parse_article(f" date 2024-06-24 {headline}\n{BODY}")
+    assert (article.rest_kind, article.title, article.title_derived, article.body) == (
+        "title",
+        headline,
+        False,
+        BODY,
     )
-    article = parse_article(f" date 2024-01-01 HQ\n{paragraph}")
+
+
+def test_a_long_headline_is_never_shortened() -> None:
+    headline = REAL_HEADLINES[4]
+    assert len(headline) > 160
+    assert parse_article(f" date 2024-06-24 https://x.de/a\n{headline}\nText.").title == headline
+
+
+LONG_PARAGRAPH = (
+    "Prices rose sharply across the region on Monday as traders reacted to the news that the "
+    "central bank would keep its main rate unchanged for another quarter. Analysts expect more "
+    "volatility in the coming weeks, with energy and food prices still well above last year's."
+)
+
+
+def test_a_title_line_that_is_plainly_a_paragraph_gives_a_derived_title() -> None:
+    article = parse_article(f" date 2024-01-01 HQ\n{LONG_PARAGRAPH}\nMore.")
     assert article.label == "HQ"
-    assert (
-        article.title
-        == "Prices rose sharply across the region on Monday as traders reacted to the news."
+    assert article.title == (
+        "Prices rose sharply across the region on Monday as traders reacted to the news that "
+        "the central bank would keep its…"
     )
     assert article.title_derived
-    assert article.body == paragraph
+    assert article.body == f"{LONG_PARAGRAPH}\nMore."
+
+
+def test_a_glued_lead_on_the_header_line_gives_its_first_sentence() -> None:
+    lead = (
+        "The minister said on Wednesday that the talks would resume next week.The delegations "
+        "will meet in Geneva, according to officials."
+    )
+    article = parse_article(f" date 2022-06-01 {lead}\nMore text.")
+    assert (article.rest_kind, article.title, article.title_derived) == (
+        "lead",
+        "The minister said on Wednesday that the talks would resume next week.",
+        True,
+    )
+    assert article.body == f"{lead}\nMore text."
+
+
+@pytest.mark.parametrize(
+    ("line", "paragraph"),
+    [
+        (REAL_HEADLINES[3], False),  # 29 words
+        (" ".join(["word"] * 40), False),
+        (" ".join(["word"] * 41), True),
+        pytest.param("国" * 80, False, id="80 hanzi"),
+        pytest.param("国" * 82, True, id="82 hanzi"),
+        pytest.param("x" * 401, True, id="401 characters"),
+        (LONG_PARAGRAPH, True),
+        ("One short sentence. Another short one. A third one here.", False),
+    ],
+)
+def test_looks_like_paragraph(line: str, paragraph: bool) -> None:
+    assert looks_like_paragraph(line) is paragraph
 
 
 @pytest.mark.parametrize(

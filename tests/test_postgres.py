@@ -1,14 +1,12 @@
 """The same models, migrations, import and queries on PostgreSQL.
 
 These tests use the server at 127.0.0.1:5432 (override with
-ARCHIVE_TEST_POSTGRES) and skip when it cannot be reached.
+ARCHIVE_TEST_POSTGRES) through the ``pg_engine`` fixture, and skip when it
+cannot be reached.
 """
 
 from __future__ import annotations
 
-import os
-import uuid
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -18,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from archive import queries
 from archive.dates import parse_partial_date
-from archive.db import alembic_config, for_writing, open_database
+from archive.db import alembic_config, for_writing
 from archive.maintenance import check_database, optimize_index, rebuild_index
 from archive.models import Document, DocumentVersion
 from archive.queries import (
@@ -32,28 +30,7 @@ from archive.stats import count_by_period
 from archive.store import original_bytes
 from tests.conftest import SEED_FILE, SEED_TITLE, SEEDS, run_import
 
-SERVER = os.environ.get("ARCHIVE_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432")
-
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def pg_engine() -> Iterator[Engine]:
-    psycopg = pytest.importorskip("psycopg")
-    admin_url = SERVER.replace("postgresql+psycopg://", "postgresql://") + "/test"
-    try:
-        admin = psycopg.connect(admin_url, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as error:
-        pytest.skip(f"no PostgreSQL server: {error}")
-    name = f"archive_test_{uuid.uuid4().hex[:12]}"
-    admin.execute(f'CREATE DATABASE "{name}"')
-    engine = open_database(f"{SERVER}/{name}", create=True)
-    try:
-        yield engine
-    finally:
-        engine.dispose()
-        admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
-        admin.close()
 
 
 def test_migrations_match_the_models(pg_engine: Engine) -> None:
