@@ -117,7 +117,8 @@ def split_glued(paragraph: str) -> tuple[str, int]:
         for quote in seen:
             seen[quote] += paragraph.count(quote, counted, start)
         counted = start
-        closing, opening = _split_quotes(quotes, seen['"'] % 2 == 1, seen["„"] > seen["“"] - seen["”"])
+        german_open = seen["„"] > seen["“"] - seen["”"]
+        closing, opening = _split_quotes(quotes, seen['"'] % 2 == 1, german_open)
         pieces += [paragraph[done:start], marks, closing, " ", opening]
         done = end
     if not pieces:
