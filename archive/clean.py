@@ -250,14 +250,20 @@ def drop_repeated_paragraphs(
 
 
 def drop_equal_paragraphs(paragraphs: list[str]) -> tuple[list[str], int]:
-    """Drop every paragraph equal to an earlier one once white space is ignored."""
-    seen: set[str] = set()
+    """Keep one of each set of paragraphs that are equal once white space is ignored.
+
+    The copy with the most spaces stays, where the first copy stood: of
+    ``said.It`` and ``said. It``, the second.
+    """
     kept: list[str] = []
+    position: dict[str, int] = {}
     for paragraph in paragraphs:
         key = "".join(paragraph.split())
-        if key not in seen:
-            seen.add(key)
+        if key not in position:
+            position[key] = len(kept)
             kept.append(paragraph)
+        elif paragraph.count(" ") > kept[position[key]].count(" "):
+            kept[position[key]] = paragraph
     return kept, len(paragraphs) - len(kept)
 
 

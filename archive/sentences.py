@@ -23,10 +23,12 @@ ABBREVIATIONS = frozenset(
 """Words that end with a full stop without ending the sentence (lower case, no final stop)."""
 
 DOMAIN_ENDINGS = frozenset(
-    "com net org info biz io gov edu int ru su de uk fr it es pl ua by kz bg cn in br pt nl eu "
-    "us ca au jp co".split()
+    "com net org info biz io gov edu int ru su uk fr pl ua kz bg cn br pt nl eu au jp".split()
 )
-"""Words after a full stop that make it part of a domain name (Example.Com), not a sentence end."""
+"""Words after a full stop that make it part of a domain name (Example.Com), not a sentence end.
+
+Not those that also start sentences: It, In, Us, By, No, De, Es, Ca, Co.
+"""
 
 # A sentence ends at its final marks and closing quotes, before white space and the next
 # sentence's first letter or digit (whatever its case), or at the end of the text. CJK marks
