@@ -2,15 +2,15 @@
 
 Pure functions, no I/O. UTF-8 (with or without a BOM) is tried first; legacy
 encodings such as cp1251, koi8-r and Latin-1 are detected with
-charset-normalizer. Line endings become ``\\n``.
+charset-normalizer. Line endings become ``\\n``. Encodings are named in
+lower case with hyphens (``koi8-r``, ``utf-8``, ``cp1251``), a spelling that
+Python's codecs also accept.
 """
 
 from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass
-
-from charset_normalizer import from_bytes
 
 from archive.errors import FileRejected
 
@@ -78,6 +78,11 @@ def decode(data: bytes) -> DecodedText:
     return decoded
 
 
+def encoding_name(name: str) -> str:
+    """An encoding as it is stored and shown: ``koi8-r`` for Python's ``koi8_r``."""
+    return name.strip().lower().replace("_", "-")
+
+
 def normalize_newlines(text: str) -> str:
     """Turn CRLF and lone CR line endings into LF."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -111,7 +116,11 @@ def _decode_utf8(data: bytes, encoding: str) -> DecodedText | None:
 
 
 def _detect(data: bytes) -> DecodedText:
+    # Loaded on first use: commands that only read the archive import this module for
+    # encoding_name and need no detector.
+    from charset_normalizer import from_bytes
+
     best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best() or from_bytes(data).best()
     if best is None:
         raise FileRejected("undecodable", "the file's encoding could not be determined")
-    return DecodedText(normalize_newlines(str(best)), best.encoding)
+    return DecodedText(normalize_newlines(str(best)), encoding_name(best.encoding))

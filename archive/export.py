@@ -23,13 +23,14 @@ from sqlalchemy.orm import Session
 from archive.dates import format_partial_date
 from archive.errors import ExportError
 from archive.models import Document, ImportItem, Source
-from archive.queries import UNKNOWN_LABEL, Filters, filter_conditions, summary_columns
+from archive.queries import Filters, filter_conditions, summary_columns
 from archive.store import original_bytes
 
 RECORD_FIELDS = (
-    "id", "published", "source", "host", "url", "title", "word_count", "language", "label",
-    "date_source", "url_date", "site_article_id", "body",
+    "id", "published", "date_precision", "source", "host", "url", "title", "word_count",
+    "language", "label", "date_source", "url_date", "site_article_id", "body",
 )  # fmt: skip
+"""The fields of an exported record, in order; ``source`` is None when it is not known."""
 _UNSAFE_NAME = re.compile(r"[^\w.-]+")
 
 
@@ -80,7 +81,10 @@ def export_originals(session: Session, filters: Filters, folder: Path, force: bo
 
 
 def iter_records(session: Session, filters: Filters) -> Iterator[dict[str, Any]]:
-    """Every matching article as a flat record, oldest first."""
+    """Every matching article as a record of :data:`RECORD_FIELDS`, oldest first.
+
+    Dates are as written (``2023-03`` for a month) with their ``date_precision``.
+    """
     query = (
         select(
             *summary_columns(),
@@ -98,7 +102,7 @@ def iter_records(session: Session, filters: Filters) -> Iterator[dict[str, Any]]
     for row in session.execute(query).yield_per(500):
         record = dict(row._mapping)
         record["published"] = format_partial_date(row.published, row.date_precision)
-        record["source"] = row.domain or UNKNOWN_LABEL
+        record["source"] = row.domain
         yield {field: record[field] for field in RECORD_FIELDS}
 
 

@@ -146,7 +146,12 @@ def _reclean_row(connection: Connection, table: Table, row: Any, summary: Reclea
         decode_errors=decoded.replaced,
         today=row.created_at.date(),
     )
-    values = {"title_derived": parsed.title_derived, "label": parsed.label, **text_values(enriched)}
+    values = {
+        "title_derived": parsed.title_derived,
+        "label": parsed.label,
+        "encoding": decoded.encoding,
+        **text_values(enriched),
+    }
     if any(getattr(row, name) != value for name, value in values.items()):
         connection.execute(update(table).where(table.c.id == row.id).values(**values))
         summary.changed += 1

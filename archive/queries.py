@@ -9,21 +9,20 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Select, Subquery, and_, false, func, or_, select
+from sqlalchemy import ColumnElement, Select, Subquery, and_, case, false, func, or_, select
 from sqlalchemy.orm import Session
 
-from archive.dates import PartialDate, format_partial_date
+from archive.dates import PLACEHOLDER_DATE, PartialDate, format_partial_date
+from archive.decode import encoding_name
 from archive.errors import DocumentNotFound, InvalidOption, InvalidURL
 from archive.fulltext import SNIPPET_END, SNIPPET_START, FullTextBackend, backend_for
-from archive.models import Document, DocumentVersion, ImportItem, Source
+from archive.models import Document, DocumentCount, DocumentVersion, ImportItem, Source
 from archive.query import TextQuery
 from archive.store import original_bytes
 from archive.urls import canonical_url, normalize_domain, registrable_domain
 
 UNKNOWN_SOURCE = "unknown"
 """What ``--source`` takes to select articles whose source is not known."""
-UNKNOWN_LABEL = "(unknown)"
-"""How an unknown source is shown."""
 
 Sort = Literal["relevance", "newest", "oldest"]
 SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
@@ -45,37 +44,48 @@ class Filters:
     """ISO 639-1 codes (``en``, ``ru``); any may match."""
 
 
+SUMMARY_FIELDS = (
+    "id", "published", "date_precision", "source", "host", "url", "title", "word_count", "rank",
+    "snippet",
+)  # fmt: skip
+"""The fields of a search result's record, in order; every record has all of them."""
+
+
 @dataclass(frozen=True)
 class DocumentSummary:
     """One line of a search result."""
 
     id: int
     published: str
-    source: str
+    """As written: ``2024-06-24``, ``2024-06`` for a month, ``2024`` for a year."""
+    date_precision: str
+    """``day``, ``month`` or ``year``."""
+    source: str | None
+    """The source's domain; None when it is not known."""
     host: str | None
     url: str | None
     title: str
     word_count: int
     rank: float | None = None
-    """With a text query: how well the article matches; higher is better."""
+    """With a text query sorted by relevance: how well the article matches; higher is better.
+    None when sorted by date, which ranks nothing."""
     snippet: str | None = None
     """With a text query: an extract, matched words between SNIPPET_START and SNIPPET_END."""
 
     def as_dict(self) -> dict[str, Any]:
-        """The JSON form: snippets mark matched words with [ and ]."""
-        shown: dict[str, Any] = {
+        """The record of :data:`SUMMARY_FIELDS`: snippets mark matched words with [ and ]."""
+        return {
             "id": self.id,
             "published": self.published,
+            "date_precision": self.date_precision,
             "source": self.source,
             "host": self.host,
             "url": self.url,
             "title": self.title,
             "word_count": self.word_count,
+            "rank": None if self.rank is None else round(self.rank, 6),
+            "snippet": None if self.snippet is None else bracketed(self.snippet),
         }
-        if self.rank is not None:
-            shown["rank"] = round(self.rank, 6)
-            shown["snippet"] = bracketed(self.snippet or "")
-        return shown
 
 
 def bracketed(snippet: str) -> str:
@@ -89,6 +99,8 @@ class VersionSummary:
 
     id: int
     published: str
+    """As written, like :attr:`DocumentSummary.published`."""
+    date_precision: str
     title: str
     word_count: int
     stored_at: dt.datetime
@@ -101,11 +113,11 @@ class DocumentDetail:
 
     summary: DocumentSummary
     canonical_url: str | None
-    date_precision: str
     label: str | None
     title_derived: bool
     body: str
     encoding: str
+    """Lower case with hyphens: ``utf-8``, ``koi8-r``, ``cp1251``."""
     original_sha256: str
     imported_at: dt.datetime
     updated_at: dt.datetime
@@ -122,12 +134,20 @@ class DocumentDetail:
     """Every path the document was imported from, oldest first."""
 
     def as_dict(self) -> dict[str, Any]:
+        """The record of :data:`DETAIL_FIELDS`."""
+        summary = self.summary
         return {
-            **self.summary.as_dict(),
-            "date_precision": self.date_precision,
+            "id": summary.id,
+            "published": summary.published,
+            "date_precision": summary.date_precision,
+            "source": summary.source,
+            "host": summary.host,
+            "url": summary.url,
             "canonical_url": self.canonical_url,
-            "label": self.label,
+            "title": summary.title,
             "title_derived": self.title_derived,
+            "label": self.label,
+            "word_count": summary.word_count,
             "language": self.language,
             "date_source": self.date_source,
             "url_date": self.url_date,
@@ -143,6 +163,7 @@ class DocumentDetail:
                 {
                     "id": version.id,
                     "published": version.published,
+                    "date_precision": version.date_precision,
                     "title": version.title,
                     "word_count": version.word_count,
                     "stored_at": version.stored_at.isoformat(),
@@ -154,14 +175,43 @@ class DocumentDetail:
         }
 
 
+DETAIL_FIELDS = (
+    "id", "published", "date_precision", "source", "host", "url", "canonical_url", "title",
+    "title_derived", "label", "word_count", "language", "date_source", "url_date",
+    "site_article_id", "flags", "cleaning", "encoding", "original_sha256", "imported_at",
+    "updated_at", "files", "versions", "body",
+)  # fmt: skip
+"""The fields of ``archive show --format json``, in order."""
+VERSION_FIELDS = (
+    "id", "published", "date_precision", "title", "word_count", "stored_at", "superseded_at",
+)  # fmt: skip
+"""The fields of each earlier version in :data:`DETAIL_FIELDS`' ``versions``."""
+
+SOURCE_FIELDS = ("source", "articles", "first", "last")
+"""The fields of a source's record, in order."""
+
+
 @dataclass(frozen=True)
 class SourceSummary:
     """A source with how many articles it has and their date span."""
 
-    source: str
+    source: str | None
+    """The source's domain; None for the articles whose source is not known."""
     articles: int
-    first: str
-    last: str
+    first: str | None
+    """The earliest date, as written (``2023-03`` for a month); placeholder dates
+    (1970-01-01) are left out, and a source with no other date has None."""
+    last: str | None
+    """The latest date, like ``first``."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """The record of :data:`SOURCE_FIELDS`."""
+        return {
+            "source": self.source,
+            "articles": self.articles,
+            "first": self.first,
+            "last": self.last,
+        }
 
 
 def summary_columns() -> tuple[Any, ...]:
@@ -182,7 +232,8 @@ def _summary(row: Any) -> DocumentSummary:
     return DocumentSummary(
         id=row.id,
         published=format_partial_date(row.published, row.date_precision),
-        source=row.domain or UNKNOWN_LABEL,
+        date_precision=row.date_precision,
+        source=row.domain,
         host=row.host,
         url=row.url,
         title=row.title,
@@ -414,6 +465,7 @@ def get_document(session: Session, reference: str | int) -> DocumentDetail:
         VersionSummary(
             id=version.id,
             published=format_partial_date(version.published, version.date_precision),
+            date_precision=version.date_precision,
             title=version.title,
             word_count=version.word_count,
             stored_at=version.created_at,
@@ -435,11 +487,11 @@ def get_document(session: Session, reference: str | int) -> DocumentDetail:
     return DocumentDetail(
         summary=_summary(row),
         canonical_url=row.canonical_url,
-        date_precision=row.date_precision,
         label=row.label,
         title_derived=row.title_derived,
         body=row.body,
-        encoding=row.encoding,
+        # Imports before encodings were named with hyphens stored Python's koi8_r.
+        encoding=encoding_name(row.encoding),
         original_sha256=row.original_sha256,
         imported_at=row.created_at,
         updated_at=row.updated_at,
@@ -455,16 +507,35 @@ def get_document(session: Session, reference: str | int) -> DocumentDetail:
 
 
 def list_sources(session: Session) -> list[SourceSummary]:
-    """Every source with its article count and first and last dates, most articles first."""
-    count = func.count(Document.id)
+    """Every source with its article count and first and last dates, most articles first.
+
+    Reads the counts that triggers keep per source, date and precision, not
+    the documents. Dates are compared as written, so a month (``2024-03``)
+    comes before the days in it and after the days of the month before;
+    the placeholder date 1970-01-01 counts as an article but not as a date.
+    """
+    counts = DocumentCount
+    written = case(
+        (counts.date_precision == "year", func.substr(counts.published, 1, 4)),
+        (counts.date_precision == "month", func.substr(counts.published, 1, 7)),
+        else_=counts.published,
+    )
+    dated = counts.published != PLACEHOLDER_DATE.isoformat()
+    articles = func.sum(counts.documents)
     query = (
-        select(Source.domain, count, func.min(Document.published), func.max(Document.published))
-        .select_from(Document)
-        .outerjoin(Source, Source.id == Document.source_id)
-        .group_by(Source.domain)
-        .order_by(count.desc(), Source.domain)
+        select(
+            Source.domain,
+            articles,
+            func.min(written).filter(dated),
+            func.max(written).filter(dated),
+        )
+        .select_from(counts)
+        .outerjoin(Source, Source.id == counts.source_key)
+        .where(counts.documents > 0)
+        .group_by(counts.source_key, Source.domain)
+        .order_by(articles.desc(), Source.domain.nulls_first())
     )
     return [
-        SourceSummary(domain or UNKNOWN_LABEL, articles, first, last)
-        for domain, articles, first, last in session.execute(query)
+        SourceSummary(domain, int(total), first, last)
+        for domain, total, first, last in session.execute(query)
     ]

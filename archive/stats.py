@@ -15,11 +15,16 @@ from sqlalchemy.orm import Session
 
 from archive.dates import PLACEHOLDER_DATE
 from archive.models import Document, DocumentCount, Source
-from archive.queries import UNKNOWN_LABEL, UNKNOWN_SOURCE, Filters, filter_conditions
+from archive.queries import UNKNOWN_SOURCE, Filters, filter_conditions
 from archive.urls import normalize_domain, registrable_domain
 
 Period = Literal["day", "week", "month", "year"]
 PERIODS: tuple[Period, ...] = ("day", "week", "month", "year")
+
+TOTAL_SERIES = "(all)"
+"""The source named by the one series that ``total`` sums the sources into."""
+PERIOD_FIELDS = ("period", "source", "articles")
+"""The fields of a count's record, in order."""
 
 
 @dataclass(frozen=True)
@@ -27,8 +32,15 @@ class PeriodCount:
     """How many articles one source published in one period."""
 
     period: str
-    source: str
+    """``2024-06-24``, ``2024-W26``, ``2024-06`` or ``2024``."""
+    source: str | None
+    """The source's domain, None for articles whose source is not known, or
+    :data:`TOTAL_SERIES` for the sum of all sources."""
     articles: int
+
+    def as_dict(self) -> dict[str, Any]:
+        """The record of :data:`PERIOD_FIELDS`."""
+        return {"period": self.period, "source": self.source, "articles": self.articles}
 
 
 @dataclass(frozen=True)
@@ -48,7 +60,8 @@ def count_by_period(
     """Articles per period and source, in date order, with zero-count periods filled in.
 
     Each source's series runs over the range of ``filters``, or, where the
-    range is open, from that source's first to its last article. With
+    range is open, from that source's first to its last article. Articles
+    whose source is not known form the series with the source None. With
     ``total`` the sources are summed into one series named ``(all)``.
     Articles whose date is less precise than ``by`` and placeholder dates
     (1970-01-01) are not counted; their numbers are returned.
@@ -95,9 +108,9 @@ def count_by_period(
         .where(*conditions, precision.in_(precise), published != placeholder)
         .group_by(Source.domain, day_key)
     )
-    series: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    series: dict[str | None, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for domain, key, count in session.execute(query):
-        name = "(all)" if total else domain or UNKNOWN_LABEL
+        name = TOTAL_SERIES if total else domain
         series[name][_period_of(key, by)] += count
 
     excluded = session.execute(
@@ -109,14 +122,15 @@ def count_by_period(
         .where(*conditions)
     ).one()
     if total and not series and filters.date_from and filters.date_to:
-        series["(all)"] = defaultdict(int)
+        series[TOTAL_SERIES] = defaultdict(int)
     rows: list[PeriodCount] = []
     for name, counts in series.items():
         first = _period_of(filters.date_from.iso, by) if filters.date_from else min(counts)
         last = _period_of(filters.date_to.end.isoformat(), by) if filters.date_to else max(counts)
         for period in _periods(first, last, by):
             rows.append(PeriodCount(period, name, counts.get(period, 0)))
-    rows.sort(key=lambda row: (row.period, row.source))
+    # Within a period, the unknown source comes first, where its table label (unknown) sorts.
+    rows.sort(key=lambda row: (row.period, row.source is not None, row.source or ""))
     return PeriodCounts(rows, too_vague=excluded[1], placeholder=excluded[0])
 
 

@@ -22,7 +22,8 @@ def test_sources_table(cli: CliRunner, seeded: Engine) -> None:
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert lines[0].split() == ["source", "articles", "first", "last"]
-    assert lines[2].split() == ["(unknown)", "10", "1970-01-01", "2024-06-03"]
+    # The placeholder date 1970-01-01 is counted, but is not a first date.
+    assert lines[2].split() == ["(unknown)", "10", "2019-11-04", "2024-06-03"]
     assert lines[3].split() == ["dailyledger.com", "2", "2019-08-20", "2024-01-17"]
     assert len(lines) == 2 + 16
 

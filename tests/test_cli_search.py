@@ -76,6 +76,17 @@ def test_sort_limit_offset_and_count(cli: CliRunner, seeded: Engine) -> None:
     assert result.output == "28\n"
 
 
+def test_limits_and_offsets_beyond_what_sql_takes_mean_every_row(
+    cli: CliRunner, seeded: Engine
+) -> None:
+    huge = str(2**64)
+    assert len(ids(cli, "--limit", huge)) == 28
+    assert ids(cli, "--offset", huge) == []
+    matching = ids(cli, "the", "--sort", "newest")
+    assert len(matching) > 2
+    assert ids(cli, "the", "--sort", "newest", "--limit", huge, "--offset", "1") == matching[1:]
+
+
 def test_table_says_when_there_are_more(cli: CliRunner, seeded: Engine) -> None:
     result = invoke(cli, "search", "--limit", "2")
     assert result.exit_code == 0
@@ -89,11 +100,14 @@ def test_json_and_jsonl(cli: CliRunner, seeded: Engine) -> None:
         {
             "id": 1,
             "published": "2024-06-24",
+            "date_precision": "day",
             "source": "sputnikglobe.com",
             "host": "sputnikglobe.com",
             "url": SEED_URL,
             "title": SEED_TITLE,
             "word_count": 250,
+            "rank": None,
+            "snippet": None,
         }
     ]
     lines = invoke(
@@ -153,7 +167,7 @@ def test_bad_values_are_one_line_errors(
 def test_missing_database(cli: CliRunner) -> None:
     result = invoke(cli, "--db", "nothing.db", "search")
     assert (result.exit_code, result.output) == (
-        2,
+        1,
         "Error: nothing.db does not exist - run 'archive import PATH' to create it, "
         "or name another database with --db\n",
     )

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from pathlib import Path
 
 from sqlalchemy import Engine
 from typer.testing import CliRunner
@@ -111,3 +113,14 @@ def test_show_flags_and_dates_from_the_url(cli: CliRunner, seeded: Engine) -> No
     assert shown["flags"] == ["mojibake_repaired", "text_cleaned"]
     assert "Frühjahr" in shown["body"] and "geäußert" in shown["body"]
     assert shown["language"] == "de"
+
+
+def test_encodings_stored_by_older_imports_are_shown_with_hyphens(
+    cli: CliRunner, seeded: Engine, database_path: Path
+) -> None:
+    connection = sqlite3.connect(database_path)
+    with connection:
+        connection.execute("UPDATE documents SET encoding = 'koi8_r' WHERE id = 6")
+    connection.close()
+    assert json.loads(invoke(cli, "show", "6", "--format", "json").output)["encoding"] == "koi8-r"
+    assert "encoding:  koi8-r" in invoke(cli, "show", "6").output.splitlines()

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from archive.decode import decode, normalize_newlines
+from archive.decode import decode, encoding_name, normalize_newlines
 from archive.errors import FileRejected
 
 RUSSIAN = (
@@ -39,13 +39,23 @@ def test_line_endings(newline: str) -> None:
 @pytest.mark.parametrize("encoding", ["cp1251", "koi8-r"])
 def test_legacy_cyrillic(encoding: str) -> None:
     decoded = decode(RUSSIAN.encode(encoding))
-    assert decoded.text == RUSSIAN
-    assert codecs.lookup(decoded.encoding).name == codecs.lookup(encoding).name
+    assert (decoded.text, decoded.encoding) == (RUSSIAN, encoding)
 
 
 def test_latin1() -> None:
     decoded = decode(GERMAN.encode("latin-1"))
     assert decoded.text == GERMAN
+    assert decoded.encoding == encoding_name(decoded.encoding)
+
+
+@pytest.mark.parametrize(
+    ("detected", "shown"),
+    [("koi8_r", "koi8-r"), ("utf_8", "utf-8"), ("cp1251", "cp1251"), ("ISO8859_5", "iso8859-5"),
+     ("mac_cyrillic", "mac-cyrillic"), ("utf-8-sig", "utf-8-sig")],
+)  # fmt: skip
+def test_encodings_are_named_with_hyphens(detected: str, shown: str) -> None:
+    assert encoding_name(detected) == shown
+    assert codecs.lookup(shown).name == codecs.lookup(detected).name
 
 
 def test_utf16_with_bom() -> None:
@@ -86,6 +96,8 @@ def test_any_bytes_decode_or_give_a_reason(data: bytes) -> None:
         assert rejected.reason in {"empty", "binary", "undecodable"}
     else:
         assert "\r" not in decoded.text
+        assert decoded.encoding == encoding_name(decoded.encoding)
+        codecs.lookup(decoded.encoding)
 
 
 @given(st.text())

@@ -64,7 +64,7 @@ def test_readme_sql_examples(seeded: Engine, database_path: Path) -> None:
     assert results[0] == [("2024-06-24", SEED_TITLE)]
     assert results[1] == [("2024-01", 1), ("2024-02", 1), ("2024-03", 1), ("2024-06", 3),
                           ("2024-08", 1), ("2025-01", 2)]  # fmt: skip
-    assert results[2][:2] == [("(unknown)", 10, "1970-01-01", "2024-06-03"),
+    assert results[2][:2] == [("(unknown)", 10, "2019-11-04", "2024-06-03"),
                               ("dailyledger.com", 2, "2019-08-20", "2024-01-17")]  # fmt: skip
     assert [row[:3] for row in results[3]] == [
         (2, "Council approves £4.2m repairs to the harbour wall",

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from archive.db import open_database
 from archive.queries import (
     RANK_CANDIDATES,
+    SUMMARY_FIELDS,
     DocumentDetail,
     count_documents,
     get_document,
@@ -20,8 +21,15 @@ from archive.queries import (
 )
 
 from .app import app, state
-from .options import ListFormat, filters_from_options
-from .output import emit, render
+from .options import (
+    LimitOption,
+    ListFormat,
+    OffsetOption,
+    filters_from_options,
+    limit_option,
+    offset_option,
+)
+from .output import UNKNOWN_LABEL, emit, render
 
 SEARCH_COLUMNS = [
     ("id", "id"),
@@ -110,12 +118,8 @@ def search(
     date_to: ToOption = None,
     source: SourceOption = None,
     language: LanguageOption = None,
-    limit: Annotated[
-        int, typer.Option(min=0, metavar="N", help="Show at most this many articles.")
-    ] = 20,
-    offset: Annotated[
-        int, typer.Option(min=0, metavar="N", help="Skip this many articles first.")
-    ] = 0,
+    limit: LimitOption = 20,
+    offset: OffsetOption = 0,
     sort: Annotated[
         Sort | None,
         typer.Option(
@@ -145,7 +149,13 @@ def search(
 
     QUERY: words (all must match), "exact phrases", prefix*, OR between two
     terms, -excluded, and title:word. Anything else is taken literally.
+
+    JSON, JSON Lines and CSV always have the fields id, published,
+    date_precision, source, host, url, title, word_count, rank and snippet.
+    With a QUERY every result has a snippet; rank is set only when sorted by
+    relevance, and null when sorted by date. Without a QUERY both are null.
     """
+    limit, offset = limit_option(limit), offset_option(offset)
     filters = filters_from_options(date_from, date_to, source, query, language)
     engine = open_database(state(ctx).database_url)
     with Session(engine) as session:
@@ -173,10 +183,10 @@ def search(
         return
     if output_format is ListFormat.table and filters.text is not None:
         for row, result in zip(rows, results, strict=True):
-            row["snippet"] = result.snippet
+            row["snippet"] = result.snippet  # with its markers, which a terminal shows in bold
         emit(render(rows, "table", TEXT_SEARCH_COLUMNS))
     else:
-        emit(render(rows, output_format.value, SEARCH_COLUMNS))
+        emit(render(rows, output_format.value, SEARCH_COLUMNS, SUMMARY_FIELDS))
     if total is not None and total > offset + len(rows):
         of = f"at least {total:,}" if total == cap else f"{total:,}"
         typer.echo(
@@ -224,7 +234,7 @@ def render_document(document: DocumentDetail) -> str:
             summary.published
             + ("" if document.date_source == "header" else f" (from the {document.date_source})"),
         ),
-        ("source", summary.source),
+        ("source", summary.source or UNKNOWN_LABEL),
         ("host", summary.host),
         ("url", summary.url),
         ("label", document.label),

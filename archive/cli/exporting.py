@@ -27,7 +27,7 @@ class ExportFormat(StrEnum):
     original = "original"
 
 
-@app.command()
+@app.command(short_help="Write the matching articles to a file or a folder.")
 def export(
     ctx: typer.Context,
     target: Annotated[
@@ -51,6 +51,10 @@ def export(
     ] = False,
 ) -> None:
     """Export the matching articles: records with their cleaned text, or the original files.
+
+    Records have the fields id, published (as written: 2023-03 for a month),
+    date_precision, source (null when unknown), host, url, title, word_count,
+    language, label, date_source, url_date, site_article_id and body.
 
     With --format original, each article's original file is written byte for
     byte into the folder PATH, as ID_NAME. Files are written whole or not at

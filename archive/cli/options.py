@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
+
+import typer
 
 from archive.dates import PartialDate, parse_partial_date
 from archive.errors import InvalidDate, InvalidDomain, InvalidOption
@@ -26,6 +29,37 @@ class ListFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     ids = "ids"
+
+
+LimitOption = Annotated[
+    int,
+    typer.Option(
+        metavar="N", help="Show at most this many articles, 1 or more; see --count for how many."
+    ),
+]
+"""--limit, for every command that pages through articles; check it with limit_option."""
+OffsetOption = Annotated[
+    int, typer.Option(min=0, metavar="N", help="Skip this many articles first.")
+]
+"""--offset, which goes with --limit; check it with offset_option."""
+
+LARGEST_ROW_COUNT = 2**63 - 1
+"""The largest LIMIT or OFFSET that SQL takes; any larger one means the same, every row."""
+
+
+def limit_option(value: int) -> int:
+    """Check a --limit value: a limit that shows nothing is a mistake, not an empty answer."""
+    if value < 1:
+        raise InvalidOption(
+            f"--limit {value} would show no articles - use --limit 1 or more, "
+            "or --count to count them"
+        )
+    return min(value, LARGEST_ROW_COUNT)
+
+
+def offset_option(value: int) -> int:
+    """An --offset value that SQL can take."""
+    return min(value, LARGEST_ROW_COUNT)
 
 
 def date_option(name: str, value: str | None) -> PartialDate | None:

@@ -1,4 +1,10 @@
-"""Rendering rows as a table, JSON, JSON Lines, CSV or bare ids."""
+"""Rendering rows as a table, JSON, JSON Lines, CSV or bare ids.
+
+The machine formats (JSON, JSON Lines, CSV) write every field a command
+declares, in its order, whatever the rows: a value that does not apply is
+null (empty in CSV), and CSV has its header even with no rows. Only tables
+put words in place of nulls, such as ``(unknown)`` for a source.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ import json
 import re
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -28,6 +34,11 @@ STRETCHY_COLUMNS = frozenset({"title", "snippet", "message", "path"})
 Column = tuple[str, str]
 """A row key and its table heading."""
 
+UNKNOWN_LABEL = "(unknown)"
+"""How a table shows a source that is not known (null in every other format)."""
+SHOWN_FOR_NULL = {"source": UNKNOWN_LABEL}
+"""What a table shows for a null in these columns; other null cells are blank."""
+
 
 def output_width() -> int:
     if sys.stdout.isatty():
@@ -35,31 +46,68 @@ def output_width() -> int:
     return PIPED_WIDTH
 
 
-def render(rows: Sequence[dict[str, Any]], output_format: str, columns: Sequence[Column]) -> str:
-    """``rows`` in ``output_format``; tables show ``columns``, other formats every key."""
-    if output_format == "json":
-        return json.dumps(list(rows), ensure_ascii=False, indent=2)
-    if output_format == "jsonl":
-        return "\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
-    if output_format == "ids":
-        return "\n".join(str(row["id"]) for row in rows)
-    if output_format == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(
-            buffer, fieldnames=list(rows[0]) if rows else [k for k, _ in columns]
-        )
-        writer.writeheader()
-        writer.writerows(rows)
-        return buffer.getvalue().rstrip("\r\n")
+Records = Sequence[Mapping[str, Any]]
+Renderer = Callable[[Records, Sequence[str], Sequence[Column]], str]
+"""Renders rows given the machine fields and the table columns."""
+
+
+def render(
+    rows: Records,
+    output_format: str,
+    columns: Sequence[Column],
+    fields: Sequence[str] | None = None,
+) -> str:
+    """``rows`` in ``output_format``: tables show ``columns``; JSON, JSON Lines and CSV
+    write exactly ``fields`` (by default the keys of ``columns``), in order."""
+    chosen = [key for key, _ in columns] if fields is None else list(fields)
+    return RENDERERS[output_format](rows, chosen, columns)
+
+
+def _records(rows: Records, fields: Sequence[str]) -> list[dict[str, Any]]:
+    """Each row with exactly ``fields``: a row that lacks one is a bug, not a missing value."""
+    return [{field: row[field] for field in fields} for row in rows]
+
+
+def _json(rows: Records, fields: Sequence[str], columns: Sequence[Column]) -> str:
+    return json.dumps(_records(rows, fields), ensure_ascii=False, indent=2)
+
+
+def _jsonl(rows: Records, fields: Sequence[str], columns: Sequence[Column]) -> str:
+    return "\n".join(json.dumps(record, ensure_ascii=False) for record in _records(rows, fields))
+
+
+def _csv(rows: Records, fields: Sequence[str], columns: Sequence[Column]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(_records(rows, fields))
+    return buffer.getvalue().rstrip("\n")
+
+
+def _ids(rows: Records, fields: Sequence[str], columns: Sequence[Column]) -> str:
+    return "\n".join(str(row["id"]) for row in rows)
+
+
+def _table(rows: Records, fields: Sequence[str], columns: Sequence[Column]) -> str:
     return render_table(rows, columns)
 
 
-def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str:
+RENDERERS: dict[str, Renderer] = {
+    "table": _table,
+    "json": _json,
+    "jsonl": _jsonl,
+    "csv": _csv,
+    "ids": _ids,
+}
+"""Every output format by its --format name."""
+
+
+def render_table(rows: Records, columns: Sequence[Column]) -> str:
     """A plain table, sized to the terminal: long text columns are cut short to fit."""
     highlight = sys.stdout.isatty()
     width = output_width()
     natural = {
-        key: max([len(heading), *(len(_plain(row.get(key))) for row in rows)])
+        key: max([len(heading), *(len(_plain(_shown(row, key))) for row in rows)])
         for key, heading in columns
     }
     gaps = 3 * (len(columns) - 1)
@@ -85,7 +133,7 @@ def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> s
     for row in rows:
         cells = []
         for key, _ in columns:
-            value = row.get(key)
+            value = _shown(row, key)
             if key == "snippet" and isinstance(value, str):
                 value = focus(value, shares.get(key, natural[key]))
             cells.append(_cell(value, highlight))
@@ -129,6 +177,12 @@ def focus(snippet: str, width: int) -> str:
         return snippet
     start = snippet.rfind(" ", 0, first - width // 4)
     return "…" + snippet[start + 1 if start >= 0 else first :]
+
+
+def _shown(row: Mapping[str, Any], key: str) -> Any:
+    """A table cell's value: a null shown as SHOWN_FOR_NULL says."""
+    value = row.get(key)
+    return SHOWN_FOR_NULL.get(key) if value is None else value
 
 
 def _plain(value: object) -> str:

@@ -9,8 +9,8 @@ import typer
 from sqlalchemy.orm import Session
 
 from archive.db import open_database
-from archive.queries import list_sources
-from archive.stats import count_by_period
+from archive.queries import SOURCE_FIELDS, list_sources
+from archive.stats import PERIOD_FIELDS, count_by_period
 
 from .app import app, state
 from .browsing import FromOption, LanguageOption, QueryArgument, SourceOption, ToOption
@@ -27,20 +27,22 @@ class Period(StrEnum):
     year = "year"
 
 
-@app.command()
+@app.command(short_help="List the sources with their article counts and date spans.")
 def sources(
     ctx: typer.Context,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", metavar=FORMATS, help="Output format.")
     ] = OutputFormat.table,
 ) -> None:
-    """List every source with its number of articles and first and last dates."""
+    """List every source with its number of articles and first and last dates.
+
+    Dates are shown as written (2023-03 for a month); the placeholder date
+    1970-01-01 is counted but is never a first or last date. JSON, JSON Lines
+    and CSV have the fields source (null when unknown), articles, first and last.
+    """
     engine = open_database(state(ctx).database_url)
     with Session(engine) as session:
-        rows = [
-            {"source": s.source, "articles": s.articles, "first": s.first, "last": s.last}
-            for s in list_sources(session)
-        ]
+        rows = [summary.as_dict() for summary in list_sources(session)]
     if output_format is OutputFormat.table and not rows:
         typer.echo("The archive is empty.", err=True)
         return
@@ -49,11 +51,12 @@ def sources(
             rows,
             output_format.value,
             [("source", "source"), ("articles", "articles"), ("first", "first"), ("last", "last")],
+            SOURCE_FIELDS,
         )
     )
 
 
-@app.command()
+@app.command(short_help="Count articles per period and source.")
 def stats(
     ctx: typer.Context,
     query: QueryArgument = None,
@@ -74,15 +77,14 @@ def stats(
     """Count articles per period and source, in date order, with empty periods shown as 0.
 
     With a QUERY, count only the articles that match it (see 'archive search --help').
+    JSON, JSON Lines and CSV have the fields period, source (null when unknown,
+    (all) with --total) and articles.
     """
     filters = filters_from_options(date_from, date_to, source, query, language)
     engine = open_database(state(ctx).database_url)
     with Session(engine) as session:
         counts = count_by_period(session, filters, by=by.value, total=total)
-    rows = [
-        {"period": row.period, "source": row.source, "articles": row.articles}
-        for row in counts.rows
-    ]
+    rows = [row.as_dict() for row in counts.rows]
     if output_format is OutputFormat.table and not rows:
         typer.echo("No articles match.", err=True)
     else:
@@ -91,6 +93,7 @@ def stats(
                 rows,
                 output_format.value,
                 [("period", by.value), ("source", "source"), ("articles", "articles")],
+                PERIOD_FIELDS,
             )
         )
     if counts.too_vague:
