@@ -20,13 +20,17 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+DISTRIBUTION = "news-archive"
+"""The name this package is installed under (``pip install news-archive``)."""
+
 if TYPE_CHECKING:
+    __version__: str
     from archive.dates import PartialDate, parse_partial_date
     from archive.db import database_url, make_engine, open_database, upgrade
     from archive.decode import DecodedText, decode
     from archive.errors import ArchiveError, FileRejected
     from archive.importer import FileOutcome, ImportOptions, ImportSummary, import_files
-    from archive.inputs import iter_input_files
+    from archive.inputs import FileFilter, iter_input_files
     from archive.mapping import load_url_map
     from archive.parse import ParsedArticle, parse_article
     from archive.queries import (
@@ -50,7 +54,7 @@ _MODULES = {
     "ArchiveError": "errors", "FileRejected": "errors",
     "FileOutcome": "importer", "ImportOptions": "importer", "ImportSummary": "importer",
     "import_files": "importer",
-    "iter_input_files": "inputs",
+    "FileFilter": "inputs", "iter_input_files": "inputs",
     "load_url_map": "mapping",
     "ParsedArticle": "parse", "parse_article": "parse",
     "DocumentDetail": "queries", "DocumentSummary": "queries", "Filters": "queries",
@@ -65,6 +69,7 @@ __all__ = [
     "DecodedText",
     "DocumentDetail",
     "DocumentSummary",
+    "FileFilter",
     "FileOutcome",
     "FileRejected",
     "Filters",
@@ -93,6 +98,18 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        return _version()
     if name not in _MODULES:
         raise AttributeError(f"module 'archive' has no attribute {name!r}")
     return getattr(importlib.import_module(f"archive.{_MODULES[name]}"), name)
+
+
+def _version() -> str:
+    """The installed version, from the package metadata; "unknown" when not installed."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(DISTRIBUTION)
+    except PackageNotFoundError:
+        return "unknown"

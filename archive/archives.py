@@ -3,7 +3,8 @@
 A member whose path is absolute or climbs out with ``..``, a link or a device
 is refused with a reason. Caps on members and on uncompressed bytes stop a
 compression bomb: what comes before the cap is read, the rest is recorded as
-not read.
+not read. Members that the import's filters leave out are yielded unread,
+marked as skipped; they count against the cap on members, not on bytes.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ class ArchiveMember:
     """Reads at most that many bytes of the member."""
     problem: tuple[str, str] | None = None
     """Why it cannot be read: a reason code and a message."""
+    skipped: tuple[str, str] | None = None
+    """Why it is left out unread, by its name or path: a reason code and a message."""
 
     @property
     def name(self) -> str:
@@ -46,16 +49,28 @@ def is_archive(path: Path) -> bool:
     return path.name.lower().endswith(ARCHIVE_SUFFIXES)
 
 
+Skip = Callable[[str], tuple[str, str] | None]
+"""Given a member's path, why to leave it out (a reason code and a message), or None to read it."""
+
+
 def iter_members(
-    path: Path, shown: str, *, max_members: int = MAX_MEMBERS, max_bytes: int = MAX_BYTES
+    path: Path,
+    shown: str,
+    *,
+    max_members: int = MAX_MEMBERS,
+    max_bytes: int = MAX_BYTES,
+    skip: Skip | None = None,
 ) -> Iterator[ArchiveMember]:
-    """The archive's file members in the archive's order; unreadable archives give one problem."""
+    """The archive's file members in the archive's order; unreadable archives give one problem.
+
+    A safe member for which ``skip`` gives a reason is yielded with ``skipped`` set.
+    """
     budget = _Budget(max_members, max_bytes)
     try:
         if path.name.lower().endswith(".zip"):
-            yield from _zip_members(path, shown, budget)
+            yield from _zip_members(path, shown, budget, skip)
         else:
-            yield from _tar_members(path, shown, budget)
+            yield from _tar_members(path, shown, budget, skip)
     except (OSError, zipfile.BadZipFile, tarfile.TarError, EOFError) as error:
         yield _refused(shown, "", "unreadable", f"the archive cannot be read: {error}")
 
@@ -75,8 +90,12 @@ class _Budget:
         return None
 
 
+def _nothing(limit: int) -> bytes:
+    return b""
+
+
 def _refused(shown: str, member: str, reason: str, message: str) -> ArchiveMember:
-    return ArchiveMember(shown, member, 0, lambda limit: b"", (reason, message))
+    return ArchiveMember(shown, member, 0, _nothing, (reason, message))
 
 
 def _refusal(
@@ -107,7 +126,14 @@ def _hidden(name: str) -> bool:
     return any(part.startswith(".") and part != ".." or part == "__MACOSX" for part in parts)
 
 
-def _zip_members(path: Path, shown: str, budget: _Budget) -> Iterator[ArchiveMember]:
+def _skipped(member: str, problem: str | None, skip: Skip | None) -> tuple[str, str] | None:
+    """Why a safe member is left out; unsafe members are refused whatever their names."""
+    return skip(member) if skip is not None and problem is None else None
+
+
+def _zip_members(
+    path: Path, shown: str, budget: _Budget, skip: Skip | None
+) -> Iterator[ArchiveMember]:
     with zipfile.ZipFile(path) as archive:
         for info in archive.infolist():
             if info.is_dir() or _hidden(info.filename):
@@ -116,11 +142,16 @@ def _zip_members(path: Path, shown: str, budget: _Budget) -> Iterator[ArchiveMem
             mode = info.external_attr >> 16
             if problem is None and stat.S_ISLNK(mode):
                 problem = "a symlink member"
-            refusal = _refusal(shown, info.filename, problem, info.file_size, budget)
+            skipped = _skipped(info.filename, problem, skip)
+            size = 0 if skipped else info.file_size  # a skipped member is not read
+            refusal = _refusal(shown, info.filename, problem, size, budget)
             if refusal is not None:
                 yield refusal
                 if refusal.problem and refusal.problem[0] == "archive_limit":
                     return
+                continue
+            if skipped is not None:
+                yield ArchiveMember(shown, info.filename, info.file_size, _nothing, skipped=skipped)
                 continue
 
             def read(limit: int, info: zipfile.ZipInfo = info) -> bytes:
@@ -130,7 +161,9 @@ def _zip_members(path: Path, shown: str, budget: _Budget) -> Iterator[ArchiveMem
             yield ArchiveMember(shown, info.filename, info.file_size, read)
 
 
-def _tar_members(path: Path, shown: str, budget: _Budget) -> Iterator[ArchiveMember]:
+def _tar_members(
+    path: Path, shown: str, budget: _Budget, skip: Skip | None
+) -> Iterator[ArchiveMember]:
     with tarfile.open(path, mode="r:*") as archive:
         for info in archive:
             if info.isdir() or _hidden(info.name):
@@ -140,11 +173,16 @@ def _tar_members(path: Path, shown: str, budget: _Budget) -> Iterator[ArchiveMem
                 problem = "a link member"
             if problem is None and not info.isfile():
                 problem = "a device, pipe or other special member"
-            refusal = _refusal(shown, info.name, problem, info.size, budget)
+            skipped = _skipped(info.name, problem, skip)
+            size = 0 if skipped else info.size  # a skipped member is not read
+            refusal = _refusal(shown, info.name, problem, size, budget)
             if refusal is not None:
                 yield refusal
                 if refusal.problem and refusal.problem[0] == "archive_limit":
                     return
+                continue
+            if skipped is not None:
+                yield ArchiveMember(shown, info.name, info.size, _nothing, skipped=skipped)
                 continue
 
             def read(limit: int, info: tarfile.TarInfo = info) -> bytes:

@@ -21,7 +21,7 @@ from archive.errors import DatabaseError, DatabaseNotFound, SchemaTooNew, Schema
 if TYPE_CHECKING:
     from alembic.config import Config
 
-SCHEMA_REVISION = "0005"
+SCHEMA_REVISION = "0007"
 """The newest migration in migrations/versions; a test keeps the two equal.
 
 Knowing it here lets every command check the schema without loading Alembic.

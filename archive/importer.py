@@ -1,7 +1,9 @@
 """Import article files: read, decode, parse, clean, then store, in batches.
 
 Every file ends up with one outcome, recorded in ``import_items``:
-imported, updated, unchanged, duplicate or rejected (with a reason code).
+imported, updated, unchanged, duplicate, rejected or skipped (both with a
+reason code). Skipped files are the ones the input filters left out
+(:class:`archive.inputs.FileFilter`); they are never read.
 This process reads and hashes each file and is the only writer; worker
 processes decode, parse and clean (:mod:`archive.workers`). Each batch is one
 transaction and each file a savepoint inside it, so a bad file never leaves
@@ -30,7 +32,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from archive.archives import ArchiveMember
 from archive.db import for_writing, sqlite_path
 from archive.errors import FileRejected
-from archive.inputs import InputFile, display_path
+from archive.inputs import InputFile, SkippedFile, display_path
 from archive.limits import BATCH_SIZE, MAX_FILE_SIZE
 from archive.mapping import UrlMap
 from archive.models import OUTCOMES, ImportItem, ImportRun, utcnow
@@ -266,10 +268,11 @@ def _skip_database_files(paths: Iterable[InputFile], engine: Engine) -> Iterator
     database = database.resolve()
     own_files = {database.with_name(database.name + suffix) for suffix in DATABASE_SUFFIXES}
     for path in paths:
+        file = path.file if isinstance(path, SkippedFile) else path
         if (
-            isinstance(path, Path)
-            and path.name.startswith(database.name)
-            and path.resolve() in own_files
+            isinstance(file, Path)
+            and file.name.startswith(database.name)
+            and file.resolve() in own_files
         ):
             continue
         yield path
@@ -325,10 +328,12 @@ class _Run:
         options = self.options
         follow = options.follow_symlinks
         for path in paths:
-            if isinstance(path, ArchiveMember):
-                step = _Step(str(path), path.name)
-            else:
-                step = _Step(display_path(path), path.name)
+            if isinstance(path, SkippedFile):
+                step = _step(path.file)
+                step.result = FileOutcome(step.name, "skipped", path.reason, path.message)
+                yield step
+                continue
+            step = _step(path)
             try:
                 if isinstance(path, ArchiveMember):
                     data = read_member(path, options.max_size)
@@ -454,6 +459,12 @@ class _Run:
         self.recent[sha256] = (name, document_id)
         if len(self.recent) > self.remember:
             self.recent.popitem(last=False)
+
+
+def _step(path: Path | ArchiveMember) -> _Step:
+    if isinstance(path, ArchiveMember):
+        return _Step(str(path), path.name)
+    return _Step(display_path(path), path.name)
 
 
 def _regular_file_stat(path: Path, follow_symlinks: bool) -> os.stat_result | None:

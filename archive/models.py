@@ -31,8 +31,8 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-OUTCOMES = ("imported", "updated", "unchanged", "duplicate", "rejected")
-"""What an import did with one file."""
+OUTCOMES = ("imported", "updated", "unchanged", "duplicate", "rejected", "skipped")
+"""What an import did with one file; skipped files were left out unread by name or path."""
 
 PRECISIONS = ("day", "month", "year")
 
@@ -173,6 +173,7 @@ class ImportRun(Base):
     unchanged: Mapped[int] = mapped_column(Integer, default=0)
     duplicate: Mapped[int] = mapped_column(Integer, default=0)
     rejected: Mapped[int] = mapped_column(Integer, default=0)
+    skipped: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     hostname: Mapped[str | None] = mapped_column(String(255))
     pid: Mapped[int | None] = mapped_column(Integer)
     """The importing process, so that a later import can tell a killed run from a live one."""
@@ -186,7 +187,7 @@ class ImportItem(Base):
     __tablename__ = "import_items"
     __table_args__ = (
         CheckConstraint(
-            "outcome IN ('imported', 'updated', 'unchanged', 'duplicate', 'rejected')",
+            "outcome IN ('imported', 'updated', 'unchanged', 'duplicate', 'rejected', 'skipped')",
             name="outcome",
         ),
         Index(None, "run_id", "outcome"),
@@ -203,9 +204,9 @@ class ImportItem(Base):
     sha256: Mapped[str | None] = mapped_column(String(64), index=True)
     outcome: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str | None] = mapped_column(String(32))
-    """A short code for rejected files (``empty``, ``bad_date``, ...)."""
+    """A short code for rejected and skipped files (``empty``, ``bad_date``, ``excluded``, ...)."""
     message: Mapped[str | None] = mapped_column(Text)
-    """Why the file was rejected, or what was noticed while storing it."""
+    """Why the file was rejected or skipped, or what was noticed while storing it."""
     document_id: Mapped[int | None] = mapped_column(
         ForeignKey("documents.id", ondelete="SET NULL"), index=True
     )

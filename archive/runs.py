@@ -14,8 +14,10 @@ def latest_run_id(session: Session) -> int | None:
     return session.scalar(select(ImportRun.id).order_by(ImportRun.id.desc()).limit(1))
 
 
-def rejected_items(session: Session, run_id: int | None = None) -> tuple[int, list[ImportItem]]:
-    """The rejected files of run ``run_id`` (default: the latest run), in import order."""
+def items_with_outcome(
+    session: Session, outcome: str, run_id: int | None = None
+) -> tuple[int, list[ImportItem]]:
+    """The files of run ``run_id`` (default: the latest run) with ``outcome``, in import order."""
     if run_id is None:
         run_id = latest_run_id(session)
         if run_id is None:
@@ -24,7 +26,17 @@ def rejected_items(session: Session, run_id: int | None = None) -> tuple[int, li
         raise ImportRunNotFound(f"there is no import run {run_id}")
     items = session.scalars(
         select(ImportItem)
-        .where(ImportItem.run_id == run_id, ImportItem.outcome == "rejected")
+        .where(ImportItem.run_id == run_id, ImportItem.outcome == outcome)
         .order_by(ImportItem.id)
     )
     return run_id, list(items)
+
+
+def rejected_items(session: Session, run_id: int | None = None) -> tuple[int, list[ImportItem]]:
+    """The rejected files of run ``run_id`` (default: the latest run), in import order."""
+    return items_with_outcome(session, "rejected", run_id)
+
+
+def skipped_items(session: Session, run_id: int | None = None) -> tuple[int, list[ImportItem]]:
+    """The files that run ``run_id`` (default: the latest run) left out unread, in import order."""
+    return items_with_outcome(session, "skipped", run_id)

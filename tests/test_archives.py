@@ -99,7 +99,7 @@ def test_compression_bombs_stop_at_the_caps(engine: Engine, tmp_path: Path) -> N
         engine, iter_input_files([str(bomb)], max_archive_bytes=1_000), ImportOptions()
     )
     assert summary.counts == {"imported": 3, "updated": 0, "unchanged": 0, "duplicate": 0,
-                              "rejected": 1}  # fmt: skip
+                              "rejected": 1, "skipped": 0}  # fmt: skip
     assert items(engine)[f"{bomb}!huge.txt"] == ("rejected", "archive_limit")
     counted = import_files(
         engine, iter_input_files([str(bomb)], max_archive_members=2), ImportOptions()

@@ -29,7 +29,7 @@ def test_upgrade_creates_then_reports_up_to_date(cli: CliRunner, database_path: 
 def test_current_of_a_missing_database(cli: CliRunner) -> None:
     result = invoke(cli, "--db", "none.db", "db", "current")
     assert (result.exit_code, result.output) == (
-        2,
+        1,
         "Error: none.db does not exist - run 'archive db upgrade' to create it\n",
     )
 

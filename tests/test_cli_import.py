@@ -1,15 +1,16 @@
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from archive.db import for_writing, make_engine
+from archive.db import database_url, for_writing, make_engine
 from tests.conftest import SEEDS, invoke, write
 
-SEED_SUMMARY = "28 imported, 1 updated, 0 unchanged, 2 duplicate, 0 rejected (31 files)"
+SEED_SUMMARY = "28 imported, 1 updated, 0 unchanged, 2 duplicate, 0 rejected, 0 skipped (31 files)"
 
 
 def test_import_seeds_then_again(cli: CliRunner) -> None:
@@ -18,7 +19,8 @@ def test_import_seeds_then_again(cli: CliRunner) -> None:
     result = invoke(cli, "import", str(SEEDS))
     assert (result.exit_code, result.output) == (
         0,
-        "Import run 2: 0 imported, 0 updated, 31 unchanged, 0 duplicate, 0 rejected (31 files)\n",
+        "Import run 2: 0 imported, 0 updated, 31 unchanged, 0 duplicate, 0 rejected, 0 skipped "
+        "(31 files)\n",
     )
 
 
@@ -31,7 +33,9 @@ def test_import_json_summary(cli: CliRunner) -> None:
         "unchanged": 0,
         "duplicate": 2,
         "rejected": 0,
+        "skipped": 0,
         "run_id": 1,
+        "interrupted": False,
     }
 
 
@@ -56,7 +60,8 @@ def test_rejected_files_exit_3_and_are_listed(cli: CliRunner, tmp_path: Path) ->
         f"rejected {folder}/c.txt: empty: the file is empty\n"
     )
     assert result.stdout == (
-        "Import run 1: 1 imported, 0 updated, 0 unchanged, 0 duplicate, 2 rejected (3 files); "
+        "Import run 1: 1 imported, 0 updated, 0 unchanged, 0 duplicate, 2 rejected, 0 skipped "
+        "(3 files); "
         "list the rejected files with 'archive import --rejected 1'\n"
     )
     listing = invoke(cli, "import", "--rejected", "--json")
@@ -96,10 +101,10 @@ def test_source_and_map_options(cli: CliRunner, tmp_path: Path) -> None:
     write(tmp_path, "map.csv", "file,url\nb.txt,https://www.rt.com/news/1\n")
     result = invoke(cli, "import", str(tmp_path / "in"), "--source", "TASS.ru", "--map", "map.csv")
     assert result.exit_code == 0
-    result = invoke(cli, "search", "--format", "csv", "--sort", "oldest")
-    assert result.output.splitlines()[1:] == [
-        "1,2024-01-01,tass.ru,tass.ru,,Title A,1",
-        "2,2024-01-01,rt.com,rt.com,https://www.rt.com/news/1,Title B,1",
+    result = invoke(cli, "search", "--format", "json", "--sort", "oldest")
+    assert [(row["source"], row["url"], row["title"]) for row in json.loads(result.output)] == [
+        ("tass.ru", None, "Title A"),
+        ("rt.com", "https://www.rt.com/news/1", "Title B"),
     ]
 
 
@@ -162,4 +167,199 @@ def test_a_locked_database_is_a_one_line_error(
     assert result.output == (
         "Error: database error: database is locked - another import is writing to it; "
         "try again when it has finished\n"
+    )
+
+
+def article(number: int) -> str:
+    return f" date 2024-06-2{number} https://example.com/{number}\nTitle {number}\nBody {number}.\n"
+
+
+def crawl_folder(folder: Path) -> Path:
+    """Three articles (one without a name ending) among the files a crawler leaves beside them."""
+    write(folder, "001_9f3c.txt", article(1))
+    write(folder, "002_a1b2.txt", article(2))
+    write(folder, "2024/003_c3d4", article(3))
+    write(folder, "manifest.json", '{"articles": 3}')
+    write(folder, "urls.csv", "file,url\n")
+    write(folder, "index.html", "<html></html>")
+    write(folder, "image.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF")
+    return folder
+
+
+def test_files_that_are_not_articles_are_skipped_not_rejected(
+    cli: CliRunner, tmp_path: Path
+) -> None:
+    crawl = crawl_folder(tmp_path / "crawl")
+    result = invoke(cli, "import", str(crawl))
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "Import run 1: 3 imported, 0 updated, 0 unchanged, 0 duplicate, 0 rejected, 4 skipped "
+        "(7 files)\n",
+        "",
+    )
+    listing = invoke(cli, "import", "--skipped", "--json")
+    assert listing.exit_code == 0
+    assert json.loads(listing.output) == {
+        "run_id": 1,
+        "skipped": [
+            {
+                "path": f"{crawl}/{name}",
+                "reason": "not_an_article",
+                "message": f"a {suffix} file is not an article - import it with --all-files "
+                f"or --include '*{suffix}'",
+            }
+            for name, suffix in (
+                ("image.jpg", ".jpg"),
+                ("index.html", ".html"),
+                ("manifest.json", ".json"),
+                ("urls.csv", ".csv"),
+            )
+        ],
+    }
+    table = invoke(cli, "import", "--skipped", "1")
+    assert table.output.splitlines()[0].split() == ["path", "reason", "message"]
+    assert invoke(cli, "import", "--rejected").output == "Import run 1 rejected no files.\n"
+    again = invoke(cli, "import", str(crawl), "--json")
+    assert json.loads(again.output) == {
+        "imported": 0, "updated": 0, "unchanged": 3, "duplicate": 0, "rejected": 0,
+        "skipped": 4, "run_id": 2, "interrupted": False,
+    }  # fmt: skip
+
+
+def test_all_files_reads_everything(cli: CliRunner, tmp_path: Path) -> None:
+    crawl = crawl_folder(tmp_path / "crawl")
+    result = invoke(cli, "import", str(crawl), "--all-files")
+    assert result.exit_code == 3
+    assert result.stdout.startswith(
+        "Import run 1: 3 imported, 0 updated, 0 unchanged, 0 duplicate, 4 rejected, 0 skipped"
+    )
+    assert result.stderr.startswith(f"rejected {crawl}/image.jpg: binary: ")
+
+
+def import_outcomes(cli: CliRunner, *args: str) -> list[str]:
+    """What `archive import ARGS` did with each file: its name, and its reason or outcome
+    unless it was imported."""
+    result = invoke(cli, "import", *args, "--json")
+    assert result.exit_code == 0, result.output
+    run_id = json.loads(result.stdout)["run_id"]
+    engine = make_engine(database_url(None))
+    with engine.connect() as connection:
+        rows = connection.exec_driver_sql(
+            "SELECT path, outcome, reason FROM import_items WHERE run_id = ? ORDER BY id",
+            (run_id,),
+        ).all()
+    engine.dispose()
+    return [
+        Path(path.replace("!", "/")).name
+        + ("" if outcome == "imported" else f" {reason or outcome}")
+        for path, outcome, reason in rows
+    ]
+
+
+def test_include_and_exclude_are_repeatable_and_exclude_wins(
+    cli: CliRunner, tmp_path: Path
+) -> None:
+    crawl = tmp_path / "crawl"
+    for number, name in enumerate(
+        ("rt/2024/001.txt", "rt/2023/002.txt", "tass/2024/003.txt", "tass/2024/004.dat"),
+        start=1,
+    ):
+        write(crawl, name, article(number))
+    write(crawl, "tass/2024/manifest.json", "{}")
+    assert import_outcomes(
+        cli, str(crawl), "--include", "*.txt", "--include", "*.dat", "--exclude", "rt/2023/"
+    ) == [
+        "002.txt excluded",
+        "001.txt",
+        "003.txt",
+        "004.dat",
+        "manifest.json not_included",
+    ]
+    assert import_outcomes(
+        cli, str(crawl), "--include", "**/2024/*", "--exclude", "*.dat", "--exclude", "*.json"
+    ) == [
+        "002.txt not_included",
+        "001.txt unchanged",
+        "003.txt unchanged",
+        "004.dat excluded",
+        "manifest.json excluded",
+    ]
+
+
+def test_filters_apply_to_the_members_of_a_zip(cli: CliRunner, tmp_path: Path) -> None:
+    with zipfile.ZipFile(tmp_path / "crawl.zip", "w") as archive:
+        archive.writestr("outlet/001.txt", article(1))
+        archive.writestr("outlet/002.txt", article(2))
+        archive.writestr("outlet/manifest.json", "{}")
+        archive.writestr("outlet/drafts/003.txt", article(3))
+    zipped = str(tmp_path / "crawl.zip")
+    assert import_outcomes(cli, zipped) == [
+        "001.txt",
+        "002.txt",
+        "manifest.json not_an_article",
+        "003.txt",
+    ]
+    assert import_outcomes(
+        cli, zipped, "--include", "outlet/*.txt", "--exclude", "002.txt", "--include", "*.md"
+    ) == [
+        "001.txt unchanged",
+        "002.txt excluded",
+        "manifest.json not_included",
+        "003.txt not_included",
+    ]
+
+
+def test_files_named_one_by_one_are_read_unless_a_pattern_leaves_them_out(
+    cli: CliRunner, tmp_path: Path
+) -> None:
+    crawl = crawl_folder(tmp_path / "crawl")
+    manifest = str(crawl / "manifest.json")
+    result = invoke(cli, "import", str(crawl / "001_9f3c.txt"), manifest)
+    assert result.exit_code == 3
+    assert result.stderr == (
+        f"rejected {manifest}: missing_header: line 1 is not a ' date YYYY-MM-DD' header: "
+        "'{\"articles\": 3}'\n"
+    )
+    assert import_outcomes(cli, str(crawl / "001_9f3c.txt"), manifest, "--exclude", "*.json") == [
+        "001_9f3c.txt unchanged",
+        "manifest.json excluded",
+    ]
+    listed = invoke(cli, "import", "-", "--include", "*.txt", input=f"{manifest}\n")
+    assert (listed.exit_code, json.loads(invoke(cli, "import", "--skipped", "--json").output)) == (
+        0,
+        {
+            "run_id": 3,
+            "skipped": [
+                {
+                    "path": manifest,
+                    "reason": "not_included",
+                    "message": "matches no --include pattern ('*.txt')",
+                }
+            ],
+        },
+    )
+
+
+def test_filter_usage_errors(cli: CliRunner, tmp_path: Path) -> None:
+    cases = {
+        ("import", str(SEEDS), "--include", ""): (
+            "Error: --include '' matches nothing - give a pattern such as '*.txt'\n"
+        ),
+        ("import", "--rejected", "--skipped"): "Error: give --rejected or --skipped, not both\n",
+        ("import", "--skipped", "last"): (
+            "Error: --skipped takes one run number, not 'last' - "
+            "for example 'archive import --skipped 3'\n"
+        ),
+    }
+    for args, message in cases.items():
+        result = invoke(cli, *args)
+        assert (result.exit_code, result.output) == (2, message), args
+
+
+def test_a_missing_database_is_a_fatal_error(cli: CliRunner) -> None:
+    result = invoke(cli, "--db", "nope.db", "import", "--skipped")
+    assert (result.exit_code, result.output) == (
+        1,
+        "Error: nope.db does not exist - run 'archive import PATH' to create it, "
+        "or name another database with --db\n",
     )

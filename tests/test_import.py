@@ -17,7 +17,9 @@ from archive.models import Document, DocumentVersion, ImportItem, ImportRun, Sou
 from archive.store import original_bytes
 from tests.conftest import SEED_FILE, SEED_TITLE, SEEDS, run_import, write
 
-SEED_COUNTS = {"imported": 28, "updated": 1, "unchanged": 0, "duplicate": 2, "rejected": 0}
+SEED_COUNTS = {
+    "imported": 28, "updated": 1, "unchanged": 0, "duplicate": 2, "rejected": 0, "skipped": 0,
+}  # fmt: skip
 SEED_FILES = 31
 
 
@@ -242,7 +244,7 @@ def test_symlinks_are_followed_only_when_asked_and_loops_end(
     assert summary.counts["imported"] == 1
     followed = run_import(engine, folder, follow_symlinks=True)
     assert followed.counts == {"imported": 1, "updated": 0, "unchanged": 1, "duplicate": 0,
-                               "rejected": 0}  # fmt: skip
+                               "rejected": 0, "skipped": 0}  # fmt: skip
 
 
 def test_source_option_applies_to_files_without_url(engine: Engine, tmp_path: Path) -> None:
@@ -378,7 +380,7 @@ def test_cyrillic_files_keep_their_encoding(seeded: Engine) -> None:
     assert rows == {
         "Во Владивостоке открыли новый пешеходный мост": "cp1251",
         "Порт Восточный увеличил перевалку угля": "cp1251",
-        "В Хабаровске прошёл парад в честь Дня Победы": "koi8_r",
+        "В Хабаровске прошёл парад в честь Дня Победы": "koi8-r",
     }
 
 
@@ -461,3 +463,28 @@ def test_hostile_files_each_get_an_outcome(engine: Engine, tmp_path: Path) -> No
     assert rows["Title ftp"].url is None
     assert rows["Title long"].url is None
     assert sources[rows["Unicode host"].source_id] == sources[rows["Puny"].source_id] == "сайт.рф"
+
+
+def test_skipped_files_are_recorded_unread_and_counted(
+    engine: Engine, tmp_path: Path, database_path: Path
+) -> None:
+    write(tmp_path, "001_a.txt", " date 2024-01-01\nTitle\nBody.")
+    write(tmp_path, "manifest.json", '{"files": 1}')
+    (tmp_path / "archive.db-journal").write_bytes(b"")  # the database's own files: left out
+    summary = run_import(engine, tmp_path)
+    assert database_path.parent == tmp_path
+    assert summary.counts == {**dict.fromkeys(SEED_COUNTS, 0), "imported": 1, "skipped": 1}
+    with Session(engine) as session:
+        item = session.scalars(select(ImportItem).where(ImportItem.outcome == "skipped")).one()
+        assert (item.path, item.reason, item.size, item.sha256, item.document_id) == (
+            f"{tmp_path}/manifest.json",
+            "not_an_article",
+            None,
+            None,
+            None,
+        )
+        assert item.message == (
+            "a .json file is not an article - import it with --all-files or --include '*.json'"
+        )
+        run = session.get(ImportRun, summary.run_id)
+        assert run is not None and (run.imported, run.rejected, run.skipped) == (1, 0, 1)

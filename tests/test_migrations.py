@@ -14,6 +14,7 @@ from archive.db import (
     upgrade,
 )
 from archive.models import Base
+from tests.conftest import SEEDS, run_import
 
 
 def schema(engine: Engine) -> dict[str, object]:
@@ -89,3 +90,38 @@ def test_full_text_migration_indexes_existing_documents(database_path: Path) -> 
         ).all()
     assert found == [(1,)]
     engine.dispose()
+
+
+def test_skipped_outcome_migration_down_and_up(database_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{database_path}")
+    upgrade(engine)
+    run = (
+        "INSERT INTO import_runs (started_at, status, arguments, imported, updated, unchanged, "
+        "duplicate, rejected) VALUES ('2024-01-01', 'completed', '{}', 1, 0, 0, 0, 0)"
+    )
+    with for_writing(engine).begin() as connection:
+        connection.exec_driver_sql(run)
+        connection.exec_driver_sql(
+            "INSERT INTO import_items (run_id, path, outcome) "
+            "VALUES (1, 'a.txt', 'imported'), (1, 'b.json', 'skipped')"
+        )
+    downgrade(engine, "0005")  # the old schema cannot hold skipped files: they go
+    with engine.connect() as connection:
+        kept = connection.exec_driver_sql("SELECT path, outcome FROM import_items").all()
+    assert kept == [("a.txt", "imported")]
+    upgrade(engine)
+    with engine.connect() as connection:
+        counts = connection.exec_driver_sql("SELECT imported, skipped FROM import_runs").all()
+    assert counts == [(1, 0)]
+    engine.dispose()
+
+
+def test_encoding_names_migration(engine: Engine) -> None:
+    run_import(engine, SEEDS)
+    with for_writing(engine).begin() as connection:
+        connection.exec_driver_sql("UPDATE documents SET encoding = 'KOI8_R' WHERE id = 1")
+    downgrade(engine, "0005")
+    upgrade(engine)
+    with engine.connect() as connection:
+        names = {row[0] for row in connection.exec_driver_sql("SELECT encoding FROM documents")}
+    assert "koi8-r" in names and not any("_" in name or name != name.lower() for name in names)

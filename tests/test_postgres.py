@@ -42,7 +42,7 @@ def test_migrations_match_the_models(pg_engine: Engine) -> None:
 def test_import_and_query_seeds(pg_engine: Engine) -> None:
     summary = run_import(pg_engine, SEEDS)
     assert summary.counts == {
-        "imported": 28, "updated": 1, "unchanged": 0, "duplicate": 2, "rejected": 0,
+        "imported": 28, "updated": 1, "unchanged": 0, "duplicate": 2, "rejected": 0, "skipped": 0,
     }  # fmt: skip
     again = run_import(pg_engine, SEEDS)
     assert again.counts["unchanged"] == 31

@@ -102,5 +102,5 @@ def test_a_copy_far_from_its_original_is_a_duplicate(
     write(folder, "c.txt", ARTICLE)
     summary = run_import(engine, folder, workers=0, batch_size=2)
     assert summary.counts == {
-        "imported": 13, "updated": 0, "unchanged": 0, "duplicate": 1, "rejected": 0,
+        "imported": 13, "updated": 0, "unchanged": 0, "duplicate": 1, "rejected": 0, "skipped": 0,
     }  # fmt: skip

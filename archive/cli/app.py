@@ -1,4 +1,4 @@
-"""The root command: the global --db option and one-line errors."""
+"""The root command: the global --db and --version options, help and one-line errors."""
 
 from __future__ import annotations
 
@@ -10,12 +10,11 @@ from typing import Annotated, Any
 
 import typer
 from sqlalchemy.exc import SQLAlchemyError
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperGroup
 
 from archive.db import database_url
 from archive.errors import (
     ArchiveError,
-    DatabaseNotFound,
     ExportError,
     InputPathError,
     InvalidDate,
@@ -34,10 +33,10 @@ USAGE_ERRORS = (
     InvalidURL,
     MapFileError,
     InputPathError,
-    DatabaseNotFound,
     ExportError,
 )
-"""Errors in what the user typed: exit status 2. Every other error exits with 1."""
+"""Errors in what the user typed: exit status 2. Every other error exits with 1,
+among them a database that does not exist (:class:`DatabaseNotFound`)."""
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -50,7 +49,14 @@ COMMAND_ORDER = ("import", "search", "show", "sources", "stats", "export", "db")
 
 
 class ArchiveGroup(TyperGroup):
-    """Reports every error as one ``Error: ...`` line, never a traceback."""
+    """Reports every error as one ``Error: ...`` line, never a traceback.
+
+    Also tidies the help of every command under it (see :func:`tidy_help`).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        tidy_help(self)
 
     def list_commands(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
         names = super().list_commands(ctx)
@@ -106,6 +112,46 @@ class ArchiveGroup(TyperGroup):
         return code
 
 
+class PlainArgument(TyperArgument):
+    """An argument shown in help by its metavar alone: ``PATH...``, not ``PATH <list[str]>``."""
+
+    def display_type_rich(self, ctx: typer.Context) -> str | None:  # type: ignore[override]
+        return None
+
+    def get_help_record(self, ctx: typer.Context) -> tuple[str, str] | None:  # type: ignore[override]
+        record = super().get_help_record(ctx)
+        if record is None or self.nargs == 1 or record[0].endswith("..."):
+            return record
+        return f"{record[0]}...", record[1]
+
+
+def tidy_help(command: object) -> None:
+    """Give ``command`` and the commands under it the help this project wants.
+
+    A group lists each command with its first sentence, whole: Click would cut
+    it at about 45 characters with "...". Arguments are shown by their
+    metavars, without Typer's Python types.
+    """
+    if getattr(command, "short_help", "") is None:
+        help_text = getattr(command, "help", None)
+        if help_text:
+            command.short_help = first_sentence(help_text)  # type: ignore[attr-defined]
+    for parameter in getattr(command, "params", []):
+        if type(parameter) is TyperArgument:
+            parameter.__class__ = PlainArgument
+    for subcommand in getattr(command, "commands", {}).values():
+        tidy_help(subcommand)
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of the first paragraph of a help text, on one line."""
+    paragraph = " ".join(text.strip().split("\n\n", 1)[0].split())
+    for index, word in enumerate(words := paragraph.split(" ")):
+        if word.endswith("."):
+            return " ".join(words[: index + 1])
+    return paragraph
+
+
 def _query_hint(error: typer.TyperException) -> str:
     """How to search for a query that starts with -, which the parser took for an option."""
     context = getattr(error, "ctx", None)
@@ -122,7 +168,7 @@ app = typer.Typer(
     cls=ArchiveGroup,
     help="Keep an archive of news article files in one SQLite database and query it.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -134,6 +180,14 @@ class State:
     """What the root command hands to every subcommand."""
 
     database_url: str
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from archive import __version__
+
+        typer.echo(f"archive {__version__}")
+        raise typer.Exit()
 
 
 @app.callback()
@@ -148,6 +202,12 @@ def root(
             show_default=False,
         ),
     ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", is_eager=True, callback=_show_version, help="Print the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """Keep an archive of news article files in one SQLite database and query it."""
     ctx.obj = State(database_url(db))

@@ -32,6 +32,7 @@ from .output import emit, plural
 
 db_app = typer.Typer(
     help="Manage the database: schema upgrades, checks and the full-text index.",
+    short_help="Manage the database: schema, checks, backups, full-text index.",
     no_args_is_help=True,
 )
 app.add_typer(db_app, name="db")
@@ -49,7 +50,9 @@ def upgrade_command(ctx: typer.Context) -> None:
         emit(f"{name} upgraded from schema {before or 'none'} to {after}.")
 
 
-@db_app.command("current")
+@db_app.command(
+    "current", short_help="Show the schema revision of the database and of this version."
+)
 def current_command(ctx: typer.Context) -> None:
     """Print the database's schema revision and the one this version expects."""
     url = state(ctx).database_url
@@ -69,7 +72,7 @@ def current_command(ctx: typer.Context) -> None:
     )
 
 
-@db_app.command("check")
+@db_app.command("check", short_help="Check the database and the full-text index for damage.")
 def check_command(ctx: typer.Context) -> None:
     """Check the database file and the full-text index; exit 1 if anything is wrong."""
     url = state(ctx).database_url
@@ -112,7 +115,7 @@ def optimize_command(ctx: typer.Context) -> None:
     emit("Optimized the full-text index.")
 
 
-@db_app.command("reclean")
+@db_app.command("reclean", short_help="Clean every stored text again with this version's cleaning.")
 def reclean_command(
     ctx: typer.Context,
     batch_size: Annotated[

@@ -1,4 +1,4 @@
-"""archive import: bring files into the archive, and list what was rejected."""
+"""archive import: bring files into the archive, and list what was rejected or skipped."""
 
 from __future__ import annotations
 
@@ -13,7 +13,13 @@ import typer
 
 from archive.db import open_database, sqlite_path
 from archive.errors import InvalidOption
-from archive.inputs import STDIN, check_input_paths, count_input_files, iter_input_files
+from archive.inputs import (
+    STDIN,
+    FileFilter,
+    check_input_paths,
+    count_input_files,
+    iter_input_files,
+)
 from archive.limits import BATCH_SIZE, MAX_BYTES, MAX_FILE_SIZE, MAX_MEMBERS
 from archive.models import OUTCOMES
 
@@ -38,7 +44,7 @@ def import_command(
         typer.Argument(
             metavar="PATH",
             help="Files, folders (read recursively), glob patterns, or - to read paths "
-            "from stdin. With --rejected: the run number.",
+            "from stdin. With --rejected or --skipped: the run number.",
             show_default=False,
         ),
     ] = None,
@@ -48,6 +54,33 @@ def import_command(
             metavar="DOMAIN", help="Source domain for files whose header and map give no URL."
         ),
     ] = None,
+    include: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--include",
+            metavar="GLOB",
+            help="Import only the files that match GLOB, a file name ('*.txt') or, with a /, "
+            "a path below the folder or inside the zip ('2024/**'). Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude",
+            metavar="GLOB",
+            help="Skip the files that match GLOB, even if an --include matches too. Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    all_files: Annotated[
+        bool,
+        typer.Option(
+            "--all-files",
+            help="Also import files found in folders and archives whose names say they are "
+            "not articles (.json, .csv, .html, .jpg, ...), which are skipped by default.",
+        ),
+    ] = False,
     map_file: Annotated[
         Path | None,
         typer.Option(
@@ -60,13 +93,17 @@ def import_command(
         bool, typer.Option("--dry-run", help="Parse and report without writing anything.")
     ] = False,
     as_json: Annotated[
-        bool, typer.Option("--json", help="Print the summary (or rejected list) as JSON.")
+        bool, typer.Option("--json", help="Print the summary (or the list of files) as JSON.")
     ] = False,
     rejected: Annotated[
         bool,
         typer.Option(
             "--rejected", help="List the rejected files of run RUN (default: the latest)."
         ),
+    ] = False,
+    skipped: Annotated[
+        bool,
+        typer.Option("--skipped", help="List the skipped files of run RUN (default: the latest)."),
     ] = False,
     max_size: Annotated[
         int, typer.Option(min=1, metavar="BYTES", help="Reject files larger than this many bytes.")
@@ -108,13 +145,18 @@ def import_command(
 ) -> None:
     """Import article files into the archive.
 
-    Every file ends up imported, updated, unchanged, duplicate or rejected.
+    Every file ends up imported, updated, unchanged, duplicate, rejected or
+    skipped. Skipped files are left out unread: those that match an exclude
+    pattern or miss every include pattern, and those found in folders and
+    archives whose names say they are not articles (manifest.json, logo.png).
     Exit status: 0 when nothing was rejected, 3 when some files were rejected
     and the rest was stored, 130 when Ctrl-C stopped it after a batch, 1 on a
     fatal error.
     """
-    if rejected:
-        _list_rejected(ctx, paths or [], as_json)
+    if rejected and skipped:
+        raise InvalidOption("give --rejected or --skipped, not both")
+    if rejected or skipped:
+        _list_items(ctx, "rejected" if rejected else "skipped", paths or [], as_json)
         return
     # Loaded here, not at start-up: the commands that only read need none of it.
     from archive.importer import ImportOptions, import_files
@@ -123,6 +165,7 @@ def import_command(
     if not paths:
         raise InvalidOption("name at least one file, folder or glob to import, or - for stdin")
     check_input_paths(paths)
+    filters = FileFilter(tuple(include or ()), tuple(exclude or ()), all_files)
     options = ImportOptions(
         source=domain_option("--source", source) if source is not None else None,
         url_map=load_url_map(map_file) if map_file is not None else {},
@@ -144,12 +187,15 @@ def import_command(
         "follow_symlinks": follow_symlinks,
         "verify": verify,
         "workers": workers,
+        "include": list(filters.include),
+        "exclude": list(filters.exclude),
+        "all_files": all_files,
     }
     from rich.console import Console
 
     reporter = _Reporter(show_progress=Console(stderr=True).is_terminal and not as_json)
     try:
-        with reporter.progress(paths, follow_symlinks), _StopAfterBatch() as stop:
+        with reporter.progress(paths, follow_symlinks, filters), _StopAfterBatch() as stop:
             summary = import_files(
                 engine,
                 iter_input_files(
@@ -158,6 +204,7 @@ def import_command(
                     follow_symlinks=follow_symlinks,
                     max_archive_members=archive_max_files,
                     max_archive_bytes=archive_max_bytes,
+                    filters=filters,
                 ),
                 options,
                 arguments=arguments,
@@ -168,8 +215,7 @@ def import_command(
         engine.dispose()
     reporter.finish()
     if as_json:
-        extra = {"interrupted": True} if summary.interrupted else {}
-        emit(json.dumps({**summary.as_dict(), **extra}))
+        emit(json.dumps({**summary.as_dict(), "interrupted": summary.interrupted}))
     else:
         emit(_summary_line(summary))
     if summary.interrupted:
@@ -233,7 +279,9 @@ class _Reporter:
         self._progress: Progress | None = None
         self._task: TaskID | None = None
 
-    def progress(self, paths: list[str], follow_symlinks: bool) -> Progress | _NoProgress:
+    def progress(
+        self, paths: list[str], follow_symlinks: bool, filters: FileFilter
+    ) -> Progress | _NoProgress:
         if not self.show_progress:
             return _NoProgress()
         from rich.console import Console
@@ -259,11 +307,13 @@ class _Reporter:
         self._task = self._progress.add_task("import", total=None, rate="")
         # Count in the background while the import streams: the bar starts at once, and
         # gets its total (and an ETA) when the count is done.
-        threading.Thread(target=self._count, args=(paths, follow_symlinks), daemon=True).start()
+        threading.Thread(
+            target=self._count, args=(paths, follow_symlinks, filters), daemon=True
+        ).start()
         return self._progress
 
-    def _count(self, paths: list[str], follow_symlinks: bool) -> None:
-        total = count_input_files(paths, follow_symlinks=follow_symlinks)
+    def _count(self, paths: list[str], follow_symlinks: bool, filters: FileFilter) -> None:
+        total = count_input_files(paths, follow_symlinks=follow_symlinks, filters=filters)
         if total is not None and self._progress is not None and self._task is not None:
             self._progress.update(self._task, total=total)
 
@@ -295,26 +345,27 @@ class _NoProgress:
         return None
 
 
-def _list_rejected(ctx: typer.Context, arguments: list[str], as_json: bool) -> None:
+def _list_items(ctx: typer.Context, outcome: str, arguments: list[str], as_json: bool) -> None:
+    """List the rejected or skipped files of one run."""
     if len(arguments) > 1 or (arguments and not arguments[0].isdigit()):
         raise InvalidOption(
-            f"--rejected takes one run number, not {' '.join(arguments)!r} - "
-            "for example 'archive import --rejected 3'"
+            f"--{outcome} takes one run number, not {' '.join(arguments)!r} - "
+            f"for example 'archive import --{outcome} 3'"
         )
     from sqlalchemy.orm import Session
 
-    from archive.runs import rejected_items
+    from archive.runs import items_with_outcome
 
     run_id = int(arguments[0]) if arguments else None
     engine = open_database(state(ctx).database_url)
     with Session(engine) as session:
-        run, items = rejected_items(session, run_id)
+        run, items = items_with_outcome(session, outcome, run_id)
     rows = [{"path": item.path, "reason": item.reason, "message": item.message} for item in items]
     if as_json:
-        emit(json.dumps({"run_id": run, "rejected": rows}, ensure_ascii=False, indent=2))
+        emit(json.dumps({"run_id": run, outcome: rows}, ensure_ascii=False, indent=2))
     elif rows:
         emit(
             render(rows, "table", [("path", "path"), ("reason", "reason"), ("message", "message")])
         )
     else:
-        emit(f"Import run {run} rejected no files.")
+        emit(f"Import run {run} {outcome} no files.")
