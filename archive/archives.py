@@ -1,10 +1,12 @@
 """Reading .zip, .tar, .tar.gz and .tgz files in place, member by member, never unpacking to disk.
 
-A member whose path is absolute or climbs out with ``..``, a link or a device
-is refused with a reason. Caps on members and on uncompressed bytes stop a
-compression bomb: what comes before the cap is read, the rest is recorded as
-not read. Members that the import's filters leave out are yielded unread,
-marked as skipped; they count against the cap on members, not on bytes.
+A member whose path is absolute or climbs out with ``..`` (with ``/`` or
+``\\`` between its parts), a link or a device is refused with a reason; a
+hidden member (``.DS_Store``, ``__MACOSX/``) is skipped unread. Caps on
+members and on uncompressed bytes stop a compression bomb: what comes before
+the cap is read, the rest is recorded as not read. Members that the import's
+filters leave out are yielded unread, marked as skipped; they count against
+the cap on members, not on bytes.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from archive.escapes import escape_controls
 from archive.limits import MAX_BYTES, MAX_MEMBERS
 
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz")
@@ -41,7 +44,8 @@ class ArchiveMember:
         return PurePosixPath(self.member).name
 
     def __str__(self) -> str:
-        return f"{self.archive}!{self.member}"
+        """How the member is named in the import log and on screen: control characters escaped."""
+        return f"{self.archive}!{escape_controls(self.member)}"
 
 
 def is_archive(path: Path) -> bool:
@@ -113,6 +117,7 @@ def _refusal(
 
 
 def _unsafe(name: str) -> str | None:
+    """Why a member's path is unsafe to name, with / or \\ between its parts; None if safe."""
     path = PurePosixPath(name.replace("\\", "/"))
     if path.is_absolute() or (len(name) > 1 and name[1] == ":"):
         return "an absolute member path"
@@ -122,71 +127,90 @@ def _unsafe(name: str) -> str | None:
 
 
 def _hidden(name: str) -> bool:
-    parts = PurePosixPath(name).parts
-    return any(part.startswith(".") and part != ".." or part == "__MACOSX" for part in parts)
+    parts = PurePosixPath(name.replace("\\", "/")).parts
+    return any(part.startswith(".") or part == "__MACOSX" for part in parts)
 
 
-def _skipped(member: str, problem: str | None, skip: Skip | None) -> tuple[str, str] | None:
-    """Why a safe member is left out; unsafe members are refused whatever their names."""
-    return skip(member) if skip is not None and problem is None else None
+HIDDEN = (
+    "hidden",
+    "a hidden member (a name starting with a dot, or __MACOSX) is not an article",
+)
+"""Why a hidden member is skipped: a Mac's resource forks, .DS_Store, version control."""
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A file member as the zip or tar reader sees it, before any check."""
+
+    name: str
+    size: int
+    kind_problem: str | None
+    """A link, device or other member that is not a plain file."""
+    read: Callable[[int], bytes]
+
+
+def _members(
+    entries: Iterator[_Entry], shown: str, budget: _Budget, skip: Skip | None
+) -> Iterator[ArchiveMember]:
+    """Check each entry in turn: unsafe, hidden, skipped by name, past a cap, or readable."""
+    for entry in entries:
+        problem = _unsafe(entry.name) or entry.kind_problem
+        skipped: tuple[str, str] | None = None
+        if problem is None:
+            skipped = HIDDEN if _hidden(entry.name) else skip(entry.name) if skip else None
+        size = 0 if skipped else entry.size  # a skipped member is not read
+        refusal = _refusal(shown, entry.name, problem, size, budget)
+        if refusal is not None:
+            yield refusal
+            if refusal.problem and refusal.problem[0] == "archive_limit":
+                return
+        elif skipped is not None:
+            yield ArchiveMember(shown, entry.name, entry.size, _nothing, skipped=skipped)
+        else:
+            yield ArchiveMember(shown, entry.name, entry.size, entry.read)
 
 
 def _zip_members(
     path: Path, shown: str, budget: _Budget, skip: Skip | None
 ) -> Iterator[ArchiveMember]:
     with zipfile.ZipFile(path) as archive:
-        for info in archive.infolist():
-            if info.is_dir() or _hidden(info.filename):
-                continue
-            problem = _unsafe(info.filename)
-            mode = info.external_attr >> 16
-            if problem is None and stat.S_ISLNK(mode):
-                problem = "a symlink member"
-            skipped = _skipped(info.filename, problem, skip)
-            size = 0 if skipped else info.file_size  # a skipped member is not read
-            refusal = _refusal(shown, info.filename, problem, size, budget)
-            if refusal is not None:
-                yield refusal
-                if refusal.problem and refusal.problem[0] == "archive_limit":
-                    return
-                continue
-            if skipped is not None:
-                yield ArchiveMember(shown, info.filename, info.file_size, _nothing, skipped=skipped)
-                continue
 
-            def read(limit: int, info: zipfile.ZipInfo = info) -> bytes:
-                with archive.open(info) as member:
-                    return member.read(limit)
+        def entries() -> Iterator[_Entry]:
+            for info in archive.infolist():
+                if info.is_dir():
+                    continue
+                link = stat.S_ISLNK(info.external_attr >> 16)
 
-            yield ArchiveMember(shown, info.filename, info.file_size, read)
+                def read(limit: int, info: zipfile.ZipInfo = info) -> bytes:
+                    with archive.open(info) as member:
+                        return member.read(limit)
+
+                yield _Entry(
+                    info.filename, info.file_size, "a symlink member" if link else None, read
+                )
+
+        yield from _members(entries(), shown, budget, skip)
 
 
 def _tar_members(
     path: Path, shown: str, budget: _Budget, skip: Skip | None
 ) -> Iterator[ArchiveMember]:
     with tarfile.open(path, mode="r:*") as archive:
-        for info in archive:
-            if info.isdir() or _hidden(info.name):
-                continue
-            problem = _unsafe(info.name)
-            if problem is None and (info.issym() or info.islnk()):
-                problem = "a link member"
-            if problem is None and not info.isfile():
-                problem = "a device, pipe or other special member"
-            skipped = _skipped(info.name, problem, skip)
-            size = 0 if skipped else info.size  # a skipped member is not read
-            refusal = _refusal(shown, info.name, problem, size, budget)
-            if refusal is not None:
-                yield refusal
-                if refusal.problem and refusal.problem[0] == "archive_limit":
-                    return
-                continue
-            if skipped is not None:
-                yield ArchiveMember(shown, info.name, info.size, _nothing, skipped=skipped)
-                continue
 
-            def read(limit: int, info: tarfile.TarInfo = info) -> bytes:
-                member = archive.extractfile(info)
-                return member.read(limit) if member is not None else b""
+        def entries() -> Iterator[_Entry]:
+            for info in archive:
+                if info.isdir():
+                    continue
+                problem = None
+                if info.issym() or info.islnk():
+                    problem = "a link member"
+                elif not info.isfile():
+                    problem = "a device, pipe or other special member"
 
-            yield ArchiveMember(shown, info.name, info.size, read)
+                def read(limit: int, info: tarfile.TarInfo = info) -> bytes:
+                    member = archive.extractfile(info)
+                    return member.read(limit) if member is not None else b""
+
+                yield _Entry(info.name, info.size, problem, read)
+
+        yield from _members(entries(), shown, budget, skip)

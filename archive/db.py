@@ -11,12 +11,19 @@ import sys
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, unquote
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from archive.errors import DatabaseError, DatabaseNotFound, SchemaTooNew, SchemaTooOld
+from archive.errors import (
+    DatabaseError,
+    DatabaseNotFound,
+    DatabaseReadOnly,
+    SchemaTooNew,
+    SchemaTooOld,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -30,6 +37,8 @@ Knowing it here lets every command check the schema without loading Alembic.
 DEFAULT_DATABASE = "archive.db"
 BUSY_TIMEOUT_SECONDS = 30.0
 """Seconds a writer waits for another writer before giving up ($ARCHIVE_BUSY_TIMEOUT)."""
+JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024
+"""Bytes of write-ahead log kept after a checkpoint; the importer checkpoints past this size."""
 CACHE_KIB = 65536
 """SQLite page cache per connection (64 MiB): the hash indexes are written at random places."""
 
@@ -65,11 +74,58 @@ def make_engine(url: str, *, busy_timeout: float | None = None) -> Engine:
     Transactions start with ``BEGIN`` unless the connection has the execution
     option ``immediate=True`` (see :func:`for_writing`), which starts them with
     ``BEGIN IMMEDIATE`` so that a writer waits for the lock instead of failing.
+
+    A SQLite file that cannot be written (its mode, its folder's, or a
+    read-only mount) is opened read-only: queries work, and :func:`for_writing`
+    refuses with :class:`DatabaseReadOnly`.
     """
-    engine = create_engine(url)
+    read_only = _read_only_url(url)
+    engine = create_engine(read_only or url)
     if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine, busy_timeout if busy_timeout is not None else _busy_timeout())
+        seconds = busy_timeout if busy_timeout is not None else _busy_timeout()
+        _configure_sqlite(engine, seconds, read_only=read_only is not None)
     return engine
+
+
+def _read_only_url(url: str) -> str | None:
+    """A URL that opens the SQLite file at ``url`` read-only, if it cannot be written; else None.
+
+    With no write-ahead log beside the file (no import running, none killed),
+    it is opened as immutable: SQLite then needs no lock and no ``-shm`` file,
+    which a read-only folder could not hold.
+    """
+    path = sqlite_path(url)
+    if path is None or not _exists(path) or _writable(path):
+        return None
+    log = Path(f"{path}-wal")
+    options = "mode=ro" if _exists(log) and log.stat().st_size > 0 else "immutable=1"
+    return f"sqlite:///file:{quote(str(path.absolute()))}?{options}&uri=true"
+
+
+def _writable(path: Path) -> bool:
+    """True when the file and its folder (for the -wal and -shm files) can be written."""
+    return os.access(path, os.W_OK) and os.access(path.parent.absolute(), os.W_OK)
+
+
+def is_read_only(engine: Engine) -> bool:
+    """True for an engine that opened its SQLite file read-only."""
+    query = engine.url.query
+    return query.get("mode") == "ro" or query.get("immutable") == "1"
+
+
+def _exists(path: Path) -> bool:
+    """Whether ``path`` exists; a name the system refuses (too long) is an error that says so."""
+    try:
+        return path.exists()
+    except OSError as error:
+        raise DatabaseError(
+            f"cannot use {_shortened(str(path))} as the database: {error.strerror} - "
+            "choose a shorter path with --db"
+        ) from None
+
+
+def _shortened(name: str, limit: int = 80) -> str:
+    return name if len(name) <= limit else f"{name[: limit // 2]}...{name[-limit // 2 :]}"
 
 
 def _busy_timeout() -> float:
@@ -88,11 +144,21 @@ def _busy_timeout() -> float:
 
 
 def for_writing(engine: Engine) -> Engine:
-    """The same engine, with transactions that take the write lock when they begin."""
+    """The same engine, with transactions that take the write lock when they begin.
+
+    Raises :class:`DatabaseReadOnly` for a database opened read-only.
+    """
+    if is_read_only(engine):
+        path = unquote((engine.url.database or "").removeprefix("file:"))
+        raise DatabaseReadOnly(
+            f"{path} is read-only (its file, folder or disk) - search, show, "
+            "sources, stats and export work; to change it, copy it where you can write "
+            "('archive db backup COPY') or ask for write access"
+        )
     return engine.execution_options(immediate=True)
 
 
-def _configure_sqlite(engine: Engine, busy_timeout: float) -> None:
+def _configure_sqlite(engine: Engine, busy_timeout: float, *, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy's begin event below issue BEGIN itself.
@@ -100,8 +166,10 @@ def _configure_sqlite(engine: Engine, busy_timeout: float) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = NORMAL")
+        if not read_only:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+            cursor.execute(f"PRAGMA journal_size_limit = {JOURNAL_SIZE_LIMIT}")
         cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         cursor.close()
 
@@ -114,7 +182,7 @@ def _configure_sqlite(engine: Engine, busy_timeout: float) -> None:
 def create_database_file(url: str) -> None:
     """Create an empty SQLite file readable by its owner only, if there is none."""
     path = sqlite_path(url)
-    if path is None or path.exists():
+    if path is None or _exists(path):
         return
     if path.parent and not path.parent.is_dir():
         raise DatabaseError(f"cannot create {path}: the folder {path.parent} does not exist")
@@ -186,7 +254,7 @@ def open_database(url: str, *, create: bool = False) -> Engine:
     """
     name = display_name(url)
     path = sqlite_path(url)
-    if path is not None and not path.exists():
+    if path is not None and not _exists(path):
         if not create:
             raise DatabaseNotFound(
                 f"{name} does not exist - run 'archive import PATH' to create it, "

@@ -42,6 +42,10 @@ class DatabaseError(ArchiveError):
     """The database cannot be opened or is not an archive database."""
 
 
+class DatabaseReadOnly(ArchiveError):
+    """The database can be read but not written: a read-only file, folder or mount."""
+
+
 class SchemaTooOld(DatabaseError):
     """The database needs 'archive db upgrade' before this version can use it."""
 

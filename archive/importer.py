@@ -30,7 +30,7 @@ from sqlalchemy import Connection, Engine, Table, bindparam, insert, select, upd
 from sqlalchemy.exc import SQLAlchemyError
 
 from archive.archives import ArchiveMember
-from archive.db import for_writing, sqlite_path
+from archive.db import JOURNAL_SIZE_LIMIT, for_writing, sqlite_path
 from archive.errors import FileRejected
 from archive.inputs import InputFile, SkippedFile, display_path
 from archive.limits import BATCH_SIZE, MAX_FILE_SIZE
@@ -128,6 +128,7 @@ def import_files(
     """
     writer = for_writing(engine)
     paths = _skip_database_files(paths, engine)
+    log_size = _log_size(engine)
     context = Context(options.source, options.url_map, dt.date.today())
     workers = default_workers() if options.workers is None else options.workers
     with writer.connect() as connection:
@@ -153,6 +154,8 @@ def import_files(
                     with connection.begin():
                         done = run.store_batch(steps)
                         _finish_run(connection, run_id, summary, "running")
+                    if log_size() > JOURNAL_SIZE_LIMIT:
+                        checkpoint(connection)  # when readers allow: it never waits for them
                     if done:
                         break
                     if should_stop is not None and should_stop():
@@ -223,6 +226,20 @@ def _process_alive(pid: int) -> bool:
     except PermissionError:
         return True  # alive, but another user's
     return True
+
+
+def _log_size(engine: Engine) -> Callable[[], int]:
+    """A function that gives the size of the database's write-ahead log, 0 where there is none."""
+    path = sqlite_path(engine.url.render_as_string(hide_password=False))
+    log = Path(f"{path}-wal") if path is not None else None
+
+    def size() -> int:
+        try:
+            return log.stat().st_size if log is not None else 0
+        except OSError:
+            return 0
+
+    return size
 
 
 def checkpoint(connection: Connection) -> None:

@@ -25,6 +25,7 @@ from typing import TextIO
 
 from archive.archives import ArchiveMember, is_archive, iter_members
 from archive.errors import InputPathError, InvalidOption
+from archive.escapes import escape_controls
 from archive.limits import MAX_BYTES, MAX_MEMBERS
 
 STDIN = "-"
@@ -55,7 +56,7 @@ class SkippedFile:
 
     file: Path | ArchiveMember
     reason: str
-    """``excluded``, ``not_included`` or ``not_an_article``."""
+    """``excluded``, ``not_included``, ``not_an_article`` or ``hidden`` (an archive member)."""
     message: str
 
 
@@ -200,13 +201,7 @@ def display_path(path: Path | str) -> str:
     Bytes that are not UTF-8 show as ``\\xff``; newlines and other control
     characters as ``\\n``, ``\\x1b``.
     """
-    text = os.fsencode(path).decode("utf-8", errors="backslashreplace")
-    if text.isprintable():
-        return text
-    return "".join(
-        char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
-        for char in text
-    )
+    return escape_controls(os.fsencode(path).decode("utf-8", errors="backslashreplace"))
 
 
 def check_input_paths(arguments: Sequence[str]) -> None:
@@ -353,7 +348,7 @@ def _walk(folder: Path, below: str, walk: _Walk) -> Iterator[InputFile]:
             continue
         path = folder / entry.name
         relative = below + entry.name
-        if entry.is_dir(follow_symlinks=walk.follow_symlinks):
+        if _is_folder(entry, walk.follow_symlinks):
             yield from _walk(path, relative + "/", walk)
             continue
         if _opens(path, walk):
@@ -364,3 +359,11 @@ def _walk(folder: Path, below: str, walk: _Walk) -> Iterator[InputFile]:
             yield SkippedFile(path, *skip)
         else:
             yield from _file(path, walk)  # the importer records what is not a regular file
+
+
+def _is_folder(entry: os.DirEntry[str], follow_symlinks: bool) -> bool:
+    """True for a folder to walk; a symlink loop or a vanished entry is a file to record."""
+    try:
+        return entry.is_dir(follow_symlinks=follow_symlinks)
+    except OSError:
+        return False  # the importer records it as unreadable, with the reason

@@ -125,22 +125,30 @@ def _submit(
         done: Future[list[Prepared | Rejection]] = Future()
         done.set_result(_prepare_all(jobs, context))
         return done
-    return pool.submit(_prepare_in_worker, jobs)
+    # A worker that died makes the pool refuse new work as well as fail what it held.
+    try:
+        return pool.submit(_prepare_in_worker, jobs)
+    except BrokenProcessPool:
+        raise _worker_failed() from None
 
 
 def _collect(chunk: list[T], future: Future[list[Prepared | Rejection]] | None) -> Iterator[T]:
     try:
         results = iter(future.result()) if future is not None else iter(())
     except BrokenProcessPool:
-        raise WorkerFailed(
-            "a worker process died (killed, or out of memory); what was imported is saved - "
-            "run the same import again, or with --workers 0"
-        ) from None
+        raise _worker_failed() from None
     for step in chunk:
         if step.data is not None:
             step.result = next(results)
             step.data = None
         yield step
+
+
+def _worker_failed() -> WorkerFailed:
+    return WorkerFailed(
+        "a worker process died (killed, or out of memory); what was imported is saved - "
+        "run the same import again, or with --workers 0"
+    )
 
 
 _Job = tuple[str, str, bytes, str]

@@ -45,6 +45,7 @@ def test_zip_and_tar_members_are_imported_in_place(engine: Engine, tmp_path: Pat
         f"{tmp_path}/crawl.tar!inner/tar.txt": ("imported", None),
         f"{tmp_path}/crawl.tar.gz!inner/tar.gz.txt": ("imported", None),
         f"{tmp_path}/crawl.tgz!inner/tgz.txt": ("imported", None),
+        f"{tmp_path}/crawl.zip!__MACOSX/._a.txt": ("skipped", "hidden"),
     }
     assert not (tmp_path / "outlet").exists() and not (tmp_path / "inner").exists()
 
@@ -74,6 +75,9 @@ def test_unsafe_members_are_refused_and_the_rest_imports(engine: Engine, tmp_pat
         link.external_attr = (stat.S_IFLNK | 0o777) << 16
         archive.writestr(link, "/etc/passwd")
         archive.writestr("../../up.txt", ARTICLE % (6, 6, 6))
+        archive.writestr("..\\..\\winevil.txt", ARTICLE % (7, 7, 7))
+        archive.writestr("C:\\Windows\\evil.txt", ARTICLE % (8, 8, 8))
+        archive.writestr(".DS_Store", b"junk")
     import_files(engine, iter_input_files([str(path), str(zipped)]), ImportOptions())
     assert items(engine) == {
         f"{path}!../escape.txt": ("rejected", "unsafe_member"),
@@ -84,6 +88,9 @@ def test_unsafe_members_are_refused_and_the_rest_imports(engine: Engine, tmp_pat
         f"{path}!good.txt": ("imported", None),
         f"{zipped}!link.txt": ("rejected", "unsafe_member"),
         f"{zipped}!../../up.txt": ("rejected", "unsafe_member"),
+        f"{zipped}!..\\..\\winevil.txt": ("rejected", "unsafe_member"),
+        f"{zipped}!C:\\Windows\\evil.txt": ("rejected", "unsafe_member"),
+        f"{zipped}!.DS_Store": ("skipped", "hidden"),
     }
 
 
@@ -128,3 +135,22 @@ def test_reimporting_an_archive_is_unchanged(cli: CliRunner, tmp_path: Path) -> 
     assert '"unchanged": 31' in again.output
     folder = invoke(cli, "import", str(SEEDS), "--json")
     assert '"unchanged": 31' in folder.output
+
+
+def test_member_names_with_control_characters_are_stored_and_shown_escaped(
+    engine: Engine, tmp_path: Path, cli: CliRunner
+) -> None:
+    zipped = tmp_path / "names.zip"
+    with zipfile.ZipFile(zipped, "w") as archive:
+        archive.writestr("evil\x1b[31m\n.txt", ARTICLE % (1, 1, 1))
+        archive.writestr("bad\x07\r.txt", b"")
+    result = invoke(cli, "import", str(zipped))
+    assert result.exit_code == 3
+    assert items(engine) == {
+        f"{zipped}!evil\\x1b[31m\\n.txt": ("imported", None),
+        f"{zipped}!bad\\x07\\r.txt": ("rejected", "empty"),
+    }
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert f"rejected {zipped}!bad\\x07\\r.txt: empty" in result.output
+    listed = invoke(cli, "import", "--rejected")
+    assert "bad\\x07\\r.txt" in listed.output and "\x07" not in listed.output

@@ -2,21 +2,34 @@ from __future__ import annotations
 
 import sqlite3
 import stat
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 
 from archive.db import (
     current_revision,
     database_url,
     for_writing,
     head_revision,
+    is_read_only,
     make_engine,
     open_database,
 )
-from archive.errors import DatabaseError, DatabaseNotFound, SchemaTooNew, SchemaTooOld
+from archive.errors import (
+    DatabaseError,
+    DatabaseNotFound,
+    DatabaseReadOnly,
+    SchemaTooNew,
+    SchemaTooOld,
+)
+from archive.queries import Filters, count_documents
+from archive.query import parse_query
+from tests.conftest import SEEDS, run_import
 
 
 def test_database_url_from_option_environment_and_default(
@@ -114,3 +127,60 @@ def test_empty_database_is_migrated_on_first_use_only_when_creating(database_pat
     with engine.connect() as connection:
         assert current_revision(connection) == head_revision()
     engine.dispose()
+
+
+def test_an_over_long_database_name_is_one_clear_error(tmp_path: Path) -> None:
+    name = tmp_path / ("x" * 300 + ".db")
+    with pytest.raises(DatabaseError, match="File name too long - choose a shorter path"):
+        open_database(f"sqlite:///{name}", create=True)
+    with pytest.raises(DatabaseError, match="File name too long"):
+        open_database(f"sqlite:///{name}")
+
+
+@pytest.fixture
+def read_only_copy(tmp_path: Path) -> Iterator[Path]:
+    """An archive of the seeds on a read-only bind mount, as a shared archive is."""
+    source, mounted = tmp_path / "source", tmp_path / "mounted"
+    source.mkdir()
+    mounted.mkdir()
+    engine = open_database(f"sqlite:///{source / 'archive.db'}", create=True)
+    run_import(engine, SEEDS)
+    engine.dispose()
+    mount = subprocess.run(
+        ["mount", "--bind", "-o", "ro", str(source), str(mounted)], capture_output=True
+    )
+    if mount.returncode != 0:
+        pytest.skip(f"cannot make a read-only mount here: {mount.stderr.decode().strip()}")
+    try:
+        yield mounted / "archive.db"
+    finally:
+        subprocess.run(["umount", str(mounted)], check=True)
+
+
+def test_a_read_only_archive_answers_queries_and_refuses_writes(read_only_copy: Path) -> None:
+    assert not Path(f"{read_only_copy}-wal").exists()
+    engine = open_database(f"sqlite:///{read_only_copy}")
+    try:
+        assert is_read_only(engine)
+        with Session(engine) as session:
+            assert count_documents(session, Filters(text=parse_query("ultimatum"))) == 1
+        with pytest.raises(DatabaseReadOnly, match="is read-only .* search, show, sources"):
+            for_writing(engine)
+    finally:
+        engine.dispose()
+
+
+def test_a_file_that_cannot_be_written_is_opened_read_only(
+    seeded: Engine, database_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Root may write any file, so say what a user without write access would be told.
+    monkeypatch.setattr("archive.db.os.access", lambda path, mode: False)
+    engine = open_database(f"sqlite:///{database_path}")
+    try:
+        assert is_read_only(engine)
+        with Session(engine) as session:
+            assert count_documents(session, Filters()) == 28
+        with pytest.raises(DatabaseReadOnly):
+            for_writing(engine)
+    finally:
+        engine.dispose()

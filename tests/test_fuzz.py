@@ -1,8 +1,13 @@
-"""Random input never breaks the archive: a stored document or a reason code; exit 0 or 2."""
+"""Random input never breaks the archive: a stored document or a reason code; exit 0 or 2.
+
+Marked slow: thousands of examples. `pytest -m 'not slow'` skips them; CI runs them.
+"""
 
 from __future__ import annotations
 
 import itertools
+import json
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,8 +20,11 @@ from typer.testing import CliRunner
 
 from archive.db import open_database
 from archive.importer import ImportOptions, import_files
+from archive.inputs import iter_input_files
 from archive.models import Document, ImportItem
 from tests.conftest import SEEDS, invoke, run_import
+
+pytestmark = pytest.mark.slow
 
 REASONS = {
     "empty", "binary", "undecodable", "too_large", "missing_header", "bad_date", "no_text",
@@ -94,3 +102,104 @@ def test_any_search_option_value_gives_results_or_a_one_line_error(
     assert "Traceback" not in result.output
     if result.exit_code == 2:
         assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
+
+
+def has_control(text: str) -> bool:
+    """True when ``text`` holds a character that a terminal would act on."""
+    return any(
+        ord(char) < 0x20 or 0x7F <= ord(char) <= 0x9F or char in "\u2028\u202e" for char in text
+    )
+
+
+CONTROLS = st.text(st.sampled_from("\x00\x07\x08\x0b\x0c\r\x1b\x7f\x85\x9b\u2028\u202e[]0;m"))
+PATHOLOGICAL = st.sampled_from([
+    "word\n" * 3000, 'in April 2022\n,"' * 1000, "The talks resumed. They failed.\n" * 500,
+    "." * 20000, '"«(„' * 2000 + "x" + "“)»\"" * 2000, "Word.Next" * 2000, "!\n" * 3000,
+    "a " * 20000, "\r" * 5000, "\n\n\n" * 3000,
+])  # fmt: skip
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    title=st.tuples(TEXT, CONTROLS, TEXT).map("".join),
+    body=st.lists(st.one_of(TEXT, CONTROLS, PATHOLOGICAL), max_size=4).map("\n".join),
+)
+def test_control_characters_and_pathological_lines_never_reach_the_terminal(
+    fuzz_archive: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    title: str,
+    body: str,
+) -> None:
+    monkeypatch.setenv("ARCHIVE_DB", str(fuzz_archive))
+    folder = tmp_path_factory.getbasetemp() / "controls"
+    folder.mkdir(exist_ok=True)
+    path = folder / f"{next(names)}.txt"
+    path.write_text(f" date 2024-06-24\n{title}\n{body}", encoding="utf-8", errors="replace")
+    runner = CliRunner()
+    result = invoke(runner, "import", str(path), "--json")
+    assert result.exit_code in (0, 3), result.output
+    imported = json.loads(result.stdout)
+    shown = [invoke(runner, "search", "--limit", "3"), invoke(runner, "import", "--rejected")]
+    if imported["imported"]:
+        [document_id] = invoke(runner, "search", "--limit", "1", "--format", "ids").stdout.split()
+        shown.append(invoke(runner, "show", document_id))
+    for result in shown:
+        assert result.exit_code == 0, result.output
+        assert not has_control(result.output.replace("\n", ""))
+
+
+MEMBER_NAMES = st.text(
+    st.one_of(st.sampled_from("\x1b\x07\n\r\\/..:"), st.characters(blacklist_categories=("Cs",))),
+    min_size=1,
+    max_size=30,
+)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(members=st.lists(MEMBER_NAMES, min_size=1, max_size=6, unique=True))
+def test_every_archive_member_gets_one_outcome_and_a_printable_name(
+    fuzz_engine: Engine, tmp_path_factory: pytest.TempPathFactory, members: list[str]
+) -> None:
+    folder = tmp_path_factory.getbasetemp() / "members"
+    folder.mkdir(exist_ok=True)
+    path = folder / f"{next(names)}.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        for number, name in enumerate(members):
+            archive.writestr(name, f" date 2024-06-24\nTitle {name!r}\nBody {number}.")
+    with zipfile.ZipFile(path) as archive:  # what zip keeps of the names
+        files = [info for info in archive.infolist() if not info.is_dir()]
+    summary = import_files(fuzz_engine, iter_input_files([str(path)]), ImportOptions())
+    assert summary.total == len(files)
+    with Session(fuzz_engine) as session:
+        paths = session.scalars(
+            select(ImportItem.path).where(ImportItem.path.startswith(f"{path}!"))
+        ).all()
+    assert len(paths) == len(files)
+    assert not any(has_control(path) for path in paths)
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    links=st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5)), max_size=8),
+    follow=st.booleans(),
+)
+def test_any_symlink_graph_imports_with_an_outcome_for_every_file(
+    fuzz_engine: Engine,
+    tmp_path_factory: pytest.TempPathFactory,
+    links: list[tuple[int, int]],
+    follow: bool,
+) -> None:
+    root = tmp_path_factory.mktemp("links")
+    # Nodes 0-2 are folders, 3-5 files; each link n.lnk in a folder points at another node.
+    nodes = [root / "d0", root / "d0" / "d1", root / "d2", *(root / f"f{n}.txt" for n in range(3))]
+    for folder in nodes[:3]:
+        folder.mkdir(parents=True, exist_ok=True)
+    for number, file in enumerate(nodes[3:]):
+        file.write_text(f" date 2024-06-24\nFile {number}\nBody.")
+    for number, (source, target) in enumerate(links):
+        where = nodes[source] if source < 3 else nodes[source].parent
+        (where / f"{number}.lnk").symlink_to(nodes[target])
+    summary = run_import(fuzz_engine, root, follow_symlinks=follow)
+    assert summary.total >= 3
+    assert summary.counts["rejected"] <= len(links)

@@ -247,6 +247,30 @@ def test_symlinks_are_followed_only_when_asked_and_loops_end(
                                "rejected": 0, "skipped": 0}  # fmt: skip
 
 
+def test_a_loop_of_two_file_symlinks_is_two_unreadable_files(
+    engine: Engine, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    write(folder, "good.txt", " date 2024-01-01\nGood\nBody.")
+    (folder / "a.txt").symlink_to(folder / "b.txt")
+    (folder / "b.txt").symlink_to(folder / "a.txt")
+    for paths in ([folder], [folder / "a.txt", folder / "good.txt"]):
+        summary = run_import(engine, *paths, follow_symlinks=True)
+        assert summary.counts["rejected"] == (2 if paths == [folder] else 1)
+    with Session(engine) as session:
+        rows = session.execute(
+            select(ImportItem.path, ImportItem.reason, ImportItem.message)
+            .where(ImportItem.outcome == "rejected")
+            .order_by(ImportItem.id)
+        ).all()
+    loop = "cannot read the file: Too many levels of symbolic links"
+    assert [tuple(row) for row in rows] == [
+        (f"{folder}/a.txt", "unreadable", loop),
+        (f"{folder}/b.txt", "unreadable", loop),
+        (f"{folder}/a.txt", "unreadable", loop),
+    ]
+
+
 def test_source_option_applies_to_files_without_url(engine: Engine, tmp_path: Path) -> None:
     write(tmp_path / "in", "a.txt", " date 2024-01-01\nTitle A\nBody.")
     write(tmp_path / "in", "b.txt", " date 2024-01-01 https://other.org/b\nTitle B\nBody.")
@@ -488,3 +512,40 @@ def test_skipped_files_are_recorded_unread_and_counted(
         )
         run = session.get(ImportRun, summary.run_id)
         assert run is not None and (run.imported, run.rejected, run.skipped) == (1, 0, 1)
+
+
+def test_the_log_is_folded_back_once_a_long_reader_lets_go(
+    engine: Engine, database_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from archive import importer
+
+    monkeypatch.setattr(importer, "JOURNAL_SIZE_LIMIT", 64 * 1024)
+    for number in range(240):
+        body = " ".join(f"word{number}x{index}" for index in range(150))
+        write(tmp_path / "in", f"{number:03}.txt", f" date 2024-01-01\nStory {number}\n{body}.")
+    log = Path(f"{database_path}-wal")
+    reader: list[sqlite3.Connection] = []
+    sizes: dict[int, int] = {}
+
+    def on_file(outcome: object) -> None:
+        seen = len(sizes) + 1
+        if seen == 10:  # a reader holds its snapshot while 140 files are stored
+            reader.append(sqlite3.connect(database_path, isolation_level=None))
+            reader[0].execute("BEGIN")
+            reader[0].execute("SELECT count(*) FROM documents").fetchone()
+        if seen == 150:
+            reader[0].execute("COMMIT")
+            reader[0].close()
+        sizes[seen] = log.stat().st_size
+
+    import_files(
+        engine,
+        iter_input_files([str(tmp_path / "in")]),
+        ImportOptions(batch_size=20, workers=0),
+        on_file=on_file,
+    )
+    held = max(sizes[seen] for seen in range(10, 150))
+    assert held > 4 * 64 * 1024  # the reader kept the log from being folded back
+    assert sizes[240] < held / 2  # after it let go, a checkpoint between batches did

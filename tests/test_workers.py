@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -87,3 +88,28 @@ def test_a_worker_that_dies_stops_the_import_with_an_error(
 def test_defaults_leave_a_core_to_the_writer() -> None:
     assert default_workers() == max(1, len(os.sched_getaffinity(0)) - 1)
     assert lookahead(1) > workers.START_AFTER
+
+
+def test_a_pool_broken_before_a_chunk_is_sent_gives_the_same_error() -> None:
+    # A worker killed while the writer is busy breaks the pool before the next submit.
+    pool = workers._start_pool(1, Context())
+    try:
+        with pytest.raises(BrokenProcessPool):
+            pool.submit(os._exit, 1).result()
+        step = workers_step()
+        with pytest.raises(WorkerFailed, match="worker process died"):
+            workers._submit(pool, [step], Context())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def workers_step() -> Any:
+    """A file to prepare, as the importer hands it to the workers."""
+
+    class Step:
+        name = base = "a.txt"
+        data: bytes | None = b" date 2024-01-01\nTitle\nBody."
+        sha256 = "0" * 64
+        result: object = None
+
+    return Step()

@@ -24,6 +24,7 @@ from archive.errors import (
     InvalidURL,
     MapFileError,
 )
+from archive.escapes import escape_controls
 
 USAGE_ERRORS = (
     InvalidDate,
@@ -39,9 +40,14 @@ USAGE_ERRORS = (
 among them a database that does not exist (:class:`DatabaseNotFound`)."""
 
 
+def print_error(message: object) -> None:
+    """Print ``Error: message`` on stderr, with any control character in it escaped."""
+    typer.echo(f"Error: {escape_controls(str(message))}", err=True)
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print ``Error: message`` on stderr and return the Exit to raise."""
-    typer.echo(f"Error: {message}", err=True)
+    print_error(message)
     return typer.Exit(code)
 
 
@@ -78,31 +84,28 @@ class ArchiveGroup(TyperGroup):
             if type(error).__name__ == "NoArgsIsHelpError":
                 typer.echo(message)  # a group run without a command: its help
             else:
-                message += _query_hint(error)
-                typer.echo(f"Error: {message}", err=True)
+                print_error(message + _query_hint(error))
             code = error.exit_code
         except ArchiveError as error:
-            typer.echo(f"Error: {error}", err=True)
+            print_error(error)
             code = 2 if isinstance(error, USAGE_ERRORS) else 1
         except SQLAlchemyError as error:
             reason = str(getattr(error, "orig", None) or error).splitlines()[0]
             if "locked" in reason:
                 reason += " - another import is writing to it; try again when it has finished"
-            typer.echo(f"Error: database error: {reason}", err=True)
+            print_error(f"database error: {reason}")
             code = 1
         except typer.Abort:
-            typer.echo("Error: aborted", err=True)
+            print_error("aborted")
             code = 130
         except KeyboardInterrupt:
-            typer.echo("Error: interrupted", err=True)
+            print_error("interrupted")
             code = 130
         except Exception as error:
             if os.environ.get("ARCHIVE_DEBUG"):
                 raise
-            typer.echo(
-                f"Error: unexpected {type(error).__name__}: {error} "
-                "(set ARCHIVE_DEBUG=1 to see where)",
-                err=True,
+            print_error(
+                f"unexpected {type(error).__name__}: {error} (set ARCHIVE_DEBUG=1 to see where)"
             )
             code = 1
         else:

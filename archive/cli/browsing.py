@@ -10,6 +10,7 @@ import typer
 from sqlalchemy.orm import Session
 
 from archive.db import open_database
+from archive.escapes import escape_controls, escape_lines
 from archive.queries import (
     RANK_CANDIDATES,
     SUMMARY_FIELDS,
@@ -249,6 +250,6 @@ def render_document(document: DocumentDetail) -> str:
         ("versions", f"{len(document.versions)} earlier" if document.versions else None),
         ("files", ", ".join(document.files) or None),
     ]
-    lines = [summary.title, ""]
-    lines += [f"{name + ':':<11}{value}" for name, value in fields if value]
-    return "\n".join([*lines, "", document.body])
+    lines = [escape_controls(summary.title), ""]
+    lines += [f"{name + ':':<11}{escape_controls(value)}" for name, value in fields if value]
+    return "\n".join([*lines, "", escape_lines(document.body)])

@@ -27,7 +27,7 @@ from archive.maintenance import (
     reclean,
 )
 
-from .app import app, state
+from .app import app, print_error, state
 from .output import emit, plural
 
 db_app = typer.Typer(
@@ -84,7 +84,7 @@ def check_command(ctx: typer.Context) -> None:
         engine.dispose()
     if problems:
         for problem in problems:
-            typer.echo(f"Error: {problem}", err=True)
+            print_error(problem)
         raise typer.Exit(1)
     emit(f"{display_name(url)} is sound: the database and its full-text index check out.")
 

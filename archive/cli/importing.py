@@ -13,6 +13,7 @@ import typer
 
 from archive.db import open_database, sqlite_path
 from archive.errors import InvalidOption
+from archive.escapes import escape_controls
 from archive.inputs import (
     STDIN,
     FileFilter,
@@ -321,7 +322,9 @@ class _Reporter:
         if outcome.outcome == "rejected":
             self.rejected += 1
             if self.rejected <= SHOWN_REJECTS:
-                message = f"rejected {outcome.path}: {outcome.reason}: {outcome.message}"
+                message = escape_controls(
+                    f"rejected {outcome.path}: {outcome.reason}: {outcome.message}"
+                )
                 if self._progress is not None:
                     self._progress.console.print(message, markup=False, highlight=False)
                 else:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from archive.escapes import escape_controls
 from archive.fulltext import SNIPPET_END, SNIPPET_START
 from archive.queries import bracketed
 
@@ -186,14 +187,14 @@ def _shown(row: Mapping[str, Any], key: str) -> Any:
 
 
 def _plain(value: object) -> str:
-    return "" if value is None else bracketed(str(value))
+    return "" if value is None else bracketed(escape_controls(str(value)))
 
 
 def _cell(value: object, highlight: bool) -> str | Text:
     """A table cell; a snippet's matched words in bold on a terminal, else between [ and ]."""
     if value is None:
         return ""
-    shown = str(value)
+    shown = escape_controls(str(value))
     if SNIPPET_START not in shown:
         return shown
     if not highlight:

@@ -1,0 +1,117 @@
+"""Every pure step runs in time linear in its input, whatever the file holds.
+
+One hostile file under the size cap must not stall an import of millions: a
+step that is quadratic in lines, sentences, quotes or punctuation marks would.
+Each case times a step on n and on 2n units of a pathological pattern, best
+of several runs, and the ratio must stay near 2 (at most 2.5): a quadratic
+step gives 4. Ratios, not times, so a slow machine does not fail the test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import time
+from collections.abc import Callable
+
+import pytest
+
+from archive.clean import clean
+from archive.decode import decode
+from archive.enrich import enrich
+from archive.parse import parse_article
+
+HEADER = " date 2024-01-01 https://example.com/news/1\nTitle of the article\n"
+
+PATTERNS: dict[str, Callable[[int], str]] = {
+    "short lines": lambda n: "word\n" * n,
+    "quotes broken across lines": lambda n: 'in April 2022\n,"' * n,
+    "repeated sentence block": lambda n: (
+        "The talks resumed. They failed again. Prices rose. It rained. Nobody came.\n" * (n // 5)
+    ),
+    "one long line": lambda n: "word " * n,
+    "deeply nested quotes": lambda n: '"«(„' * (n // 4) + "x" + '“)»"' * (n // 4),
+    "full stops": lambda n: "." * n,
+    "mixed punctuation": lambda n: ".!?…,;:" * (n // 7),
+    "glued sentences": lambda n: "Word.Next" * (n // 2),
+    "lines of marks": lambda n: "!\n" * n,
+    "unique paragraphs": lambda n: "".join(
+        f"Paragraph {i} says one thing.\n" for i in range(n // 5)
+    ),
+    "paragraphs starting alike": lambda n: "".join(
+        f"The minister said that {i} was enough.\n" for i in range(n // 5)
+    ),
+    "cr line endings": lambda n: "word\r" * n,
+    "mojibake": lambda n: "GeÃ¤uÃŸert " * (n // 2),
+}
+
+UNITS = 20_000
+"""n: small enough for a fast test, large enough that a quadratic step shows."""
+RUNS = 3
+ALLOWED_RATIO = 2.5
+
+
+def best_time(step: Callable[[], object]) -> float:
+    """The best of a few runs in CPU time, without the garbage collector's pauses.
+
+    CPU time, so that other processes on the machine count less; no garbage
+    collection, whose pauses grow with the memory in use, not with the step.
+    """
+    times = []
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(RUNS):
+            started = time.process_time()
+            step()
+            times.append(time.process_time() - started)
+    finally:
+        gc.enable()
+    return min(times)
+
+
+def steps(body: str) -> dict[str, Callable[[], object]]:
+    text = HEADER + body
+    data = text.encode("utf-8")
+    parsed = parse_article(text)
+    return {
+        "decode": lambda: decode(data),
+        "parse": lambda: parse_article(text),
+        "clean": lambda: clean(parsed.body, source="example.com"),
+        "enrich": lambda: enrich(
+            parsed,
+            published=parsed.published,
+            date_source="header",
+            url=parsed.url,
+            source="example.com",
+            decode_errors=0,
+            today=dt.date(2025, 1, 1),
+        ),
+    }
+
+
+ATTEMPTS = 3
+"""A quadratic step fails every attempt; a busy machine seldom spoils three in a row."""
+
+
+def ratios(pattern: str) -> dict[str, float]:
+    """Each step's time on 2n units over its time on n units, for the steps that take time."""
+    make = PATTERNS[pattern]
+    small, large = steps(make(UNITS)), steps(make(2 * UNITS))
+    found = {}
+    for name in small:
+        small_time = best_time(small[name])
+        large_time = best_time(large[name])
+        # Below a millisecond, timer noise decides the ratio and nothing can be quadratic.
+        if large_time > 0.001:
+            found[name] = round(large_time / small_time, 2)
+    return found
+
+
+@pytest.mark.parametrize("pattern", sorted(PATTERNS))
+def test_every_step_is_linear(pattern: str) -> None:
+    for _ in range(ATTEMPTS):
+        found = ratios(pattern)
+        if all(ratio <= ALLOWED_RATIO for ratio in found.values()):
+            return
+    assert all(ratio <= ALLOWED_RATIO for ratio in found.values()), found
