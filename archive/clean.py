@@ -204,16 +204,21 @@ def _ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in TERMINAL
 
 
-_NOT_IN_KEY = re.compile(r"[\s\"'“”‘’«»„()\[\]「」『』]+")
+_QUOTES = re.compile(r"[\"'“”‘’«»„()\[\]「」『』]+")
+_SPACE_AT_PUNCTUATION = re.compile(r"\s*+([^\w\s])\s*+")
+_SPACES_BETWEEN_WORDS = re.compile(r"\s+")
 
 
 def sentence_key(sentence: str) -> str:
-    """What two copies of a sentence have in common: case, spacing and quote marks aside.
+    """What two copies of a sentence have in common: case, quote marks and spacing aside.
 
     ``said."Peace`` split as ``said." Peace`` or as ``said. "Peace`` gives the
-    same sentences.
+    same sentences, and so do ``co.Next`` and ``co. Next``; but a space between
+    two words counts, so that ``now here`` and ``nowhere`` stay apart.
     """
-    return _NOT_IN_KEY.sub("", sentence.casefold())
+    key = _QUOTES.sub(" ", sentence.casefold())
+    key = _SPACE_AT_PUNCTUATION.sub(r"\1", key)
+    return _SPACES_BETWEEN_WORDS.sub(" ", key).strip()
 
 
 def drop_repeated_paragraphs(

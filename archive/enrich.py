@@ -76,7 +76,7 @@ def enrich(
         date_conflict=found_date is not None and not published.start <= found_date <= published.end,
         placeholder_date=published.start == PLACEHOLDER_DATE,
         future_date=published.start > today,
-        early_date=published.start < EARLIEST_PLAUSIBLE,
+        early_date=published.start < EARLIEST_PLAUSIBLE and published.start != PLACEHOLDER_DATE,
         mojibake_repaired=title_mojibake or cleaned.mojibake_repaired,
         text_cleaned=bool(notes),
         cleaning="; ".join(notes) or None,

@@ -114,10 +114,11 @@ class FileFilter:
             return None
         suffix = _suffix(path)
         if suffix in NOT_ARTICLE_SUFFIXES:
+            written = path[len(path) - len(suffix) :]  # as the name has it: .JPG
             return (
                 "not_an_article",
                 f"a {suffix} file is not an article - import it with --all-files "
-                f"or --include '*{suffix}'",
+                f"or --include '*{written}'",
             )
         return None
 
@@ -141,6 +142,8 @@ def _suffix(path: str) -> str:
 def _matches(pattern: str, path: str) -> bool:
     if "/" not in pattern:
         path = path.rsplit("/", 1)[-1]
+    elif "/" not in pattern[:-1]:
+        pattern = "**/" + pattern  # "drafts/": a folder of that name at any depth
     return _compile(pattern).match(path) is not None
 
 
@@ -245,8 +248,8 @@ def iter_input_files(
     """
     walk = _Walk(follow_symlinks, max_archive_members, max_archive_bytes, filters or FileFilter())
     for argument in arguments:
-        for path in _named_paths(argument, stdin):
-            yield from _expand(path, walk)
+        for path, named in _named_paths(argument, stdin):
+            yield from _expand(path, walk, named)
 
 
 def count_input_files(
@@ -264,8 +267,8 @@ def count_input_files(
     )
     count = 0
     for argument in arguments:
-        for match in _named_paths(argument, None):
-            for path in _expand(match, walk):
+        for match, named in _named_paths(argument, None):
+            for path in _expand(match, walk, named):
                 if not isinstance(path, Path) or not is_archive(path):
                     count += 1
                 elif path.name.lower().endswith(".zip") and zipfile.is_zipfile(path):
@@ -276,16 +279,29 @@ def count_input_files(
     return count
 
 
-def _named_paths(argument: str, stdin: TextIO | None) -> Iterator[Path]:
-    """The paths an argument names: itself, the lines on stdin, or a glob's matches."""
+def _named_paths(argument: str, stdin: TextIO | None) -> Iterator[tuple[Path, bool]]:
+    """The paths an argument names, and whether each is named as a file to read whatever its name.
+
+    Itself, or the lines on stdin, are named; a glob's matches are found, like a
+    folder's files, unless the glob asks for their ending (``crawl/*.json``).
+    A match inside a folder that the glob also matched is left to that folder's walk.
+    """
     if argument == STDIN:
         if stdin is not None:
-            yield from _paths_from_lines(stdin)
+            for path in _paths_from_lines(stdin):
+                yield path, True
     elif os.path.lexists(argument):
-        yield Path(argument)
+        yield Path(argument), True
     else:
+        asked = argument.rsplit("/", 1)[-1].lower()
+        folders: list[str] = []
         for match in sorted(glob.glob(argument, recursive=True)):
-            yield Path(match)
+            if any(match.startswith(folder) for folder in folders[-1:]):
+                continue  # sorted: a folder's matches follow it
+            if os.path.isdir(match):
+                folders.append(match.rstrip("/") + "/")
+            suffix = _suffix(match)
+            yield Path(match), bool(suffix) and suffix in asked
 
 
 def _paths_from_lines(lines: Iterable[str]) -> Iterator[Path]:
@@ -295,8 +311,8 @@ def _paths_from_lines(lines: Iterable[str]) -> Iterator[Path]:
             yield Path(name)
 
 
-def _expand(path: Path, walk: _Walk) -> Iterator[InputFile]:
-    """A named path: a folder is walked, a file is read unless an --exclude or --include says no."""
+def _expand(path: Path, walk: _Walk, named: bool) -> Iterator[InputFile]:
+    """A folder is walked; a file is read unless the filters say no (see :class:`FileFilter`)."""
     # A folder named on the command line is walked even when it is a symlink.
     if path.is_dir():
         yield from _walk(path, "", walk)
@@ -305,7 +321,7 @@ def _expand(path: Path, walk: _Walk) -> Iterator[InputFile]:
     if _opens(path, walk):
         skip = walk.filters.excluded(shown)
     else:
-        skip = walk.filters.skip_reason(shown, named=True)
+        skip = walk.filters.skip_reason(shown, named=named)
     if skip is not None:
         yield SkippedFile(path, *skip)
     else:

@@ -13,7 +13,13 @@ from typing import Literal
 
 from archive.dates import PartialDate, parse_partial_date
 from archive.errors import FileRejected, InvalidDate
-from archive.sentences import CLOSING, first_sentence, is_abbreviation, sentence_count
+from archive.sentences import (
+    CLOSING,
+    FULL_STOPS,
+    first_sentence,
+    is_abbreviation,
+    sentence_count,
+)
 
 TITLE_LENGTH = 120
 """Derived titles are cut to about this many characters."""
@@ -131,18 +137,12 @@ def classify_rest(rest: str, next_line: str = "") -> RestKind:
 def looks_like_paragraph(line: str) -> bool:
     """True for a line that is plainly body text: a long paragraph, never a headline.
 
-    Real headlines run to 30 words and hold two sentences or exclamations, a
-    kicker or a trailing time, so length decides: more than about 40 words (an
-    unspaced script such as Chinese counts a word for every two characters),
-    more than 400 characters, or three sentences or more in 30 words or more
-    that end with a full stop.
+    Real headlines run to 30 words and hold two or three sentences or
+    exclamations, a kicker or a trailing time, so only length decides: more
+    than 40 words (an unspaced script such as Chinese counts a word for every
+    two characters), or more than 400 characters.
     """
-    if len(line) > PARAGRAPH_CHARACTERS:
-        return True
-    words = _word_units(line)
-    if words > PARAGRAPH_WORDS:
-        return True
-    return words >= 30 and line.rstrip().endswith(".") and sentence_count(line) >= 3
+    return len(line) > PARAGRAPH_CHARACTERS or _word_units(line) > PARAGRAPH_WORDS
 
 
 def looks_like_lead(text: str) -> bool:
@@ -152,14 +152,15 @@ def looks_like_lead(text: str) -> bool:
     fails``), or is a short clause and kicker (``Crowds demand a hanging,
     radicals say. The government will not give in yet.``); a lead is a whole
     sentence with a full stop (``The minister said on Wednesday that the talks
-    would resume next week, according to officials.``), or plainly a paragraph.
+    would resume next week, according to officials.``; also ``。`` and ``।``),
+    or plainly a paragraph.
     """
     if looks_like_paragraph(text):
         return True
     stripped = text.rstrip(CLOSING + " ")
-    if not stripped.endswith(".") or stripped.endswith("..."):
+    if not stripped.endswith(tuple(FULL_STOPS)) or stripped.endswith("..."):
         return False
-    if is_abbreviation(stripped, len(stripped) - 1) or _is_title_case(text):
+    if is_abbreviation(stripped, len(stripped) - 1):
         return False
     words = _word_units(text)
     if sentence_count(text) > 1:
@@ -182,12 +183,6 @@ def _word_units(line: str) -> float:
     if not unspaced:
         return len(line.split())
     return len(_UNSPACED.sub(" ", line).split()) + unspaced / 2
-
-
-def _is_title_case(text: str) -> bool:
-    """True for English-style headline capitals: most longer words start with a capital."""
-    words = [word for word in text.split() if len(word) > 3 and word[0].isalpha()]
-    return len(words) >= 3 and sum(word[0].isupper() for word in words) >= 0.75 * len(words)
 
 
 def _split_url(rest: str, warnings: list[str]) -> tuple[str | None, str]:

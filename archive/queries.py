@@ -13,7 +13,6 @@ from sqlalchemy import ColumnElement, Select, Subquery, and_, case, false, func,
 from sqlalchemy.orm import Session
 
 from archive.dates import PLACEHOLDER_DATE, PartialDate, format_partial_date
-from archive.decode import encoding_name
 from archive.errors import DocumentNotFound, InvalidOption, InvalidURL
 from archive.fulltext import SNIPPET_END, SNIPPET_START, FullTextBackend, backend_for
 from archive.models import Document, DocumentCount, DocumentVersion, ImportItem, Source
@@ -134,7 +133,7 @@ class DocumentDetail:
     """Every path the document was imported from, oldest first."""
 
     def as_dict(self) -> dict[str, Any]:
-        """The record of :data:`DETAIL_FIELDS`."""
+        """The record that ``archive show --format json`` writes, its fields in order."""
         summary = self.summary
         return {
             "id": summary.id,
@@ -174,18 +173,6 @@ class DocumentDetail:
             "body": self.body,
         }
 
-
-DETAIL_FIELDS = (
-    "id", "published", "date_precision", "source", "host", "url", "canonical_url", "title",
-    "title_derived", "label", "word_count", "language", "date_source", "url_date",
-    "site_article_id", "flags", "cleaning", "encoding", "original_sha256", "imported_at",
-    "updated_at", "files", "versions", "body",
-)  # fmt: skip
-"""The fields of ``archive show --format json``, in order."""
-VERSION_FIELDS = (
-    "id", "published", "date_precision", "title", "word_count", "stored_at", "superseded_at",
-)  # fmt: skip
-"""The fields of each earlier version in :data:`DETAIL_FIELDS`' ``versions``."""
 
 SOURCE_FIELDS = ("source", "articles", "first", "last")
 """The fields of a source's record, in order."""
@@ -491,7 +478,7 @@ def get_document(session: Session, reference: str | int) -> DocumentDetail:
         title_derived=row.title_derived,
         body=row.body,
         # Imports before encodings were named with hyphens stored Python's koi8_r.
-        encoding=encoding_name(row.encoding),
+        encoding=row.encoding,
         original_sha256=row.original_sha256,
         imported_at=row.created_at,
         updated_at=row.updated_at,

@@ -30,13 +30,3 @@ def items_with_outcome(
         .order_by(ImportItem.id)
     )
     return run_id, list(items)
-
-
-def rejected_items(session: Session, run_id: int | None = None) -> tuple[int, list[ImportItem]]:
-    """The rejected files of run ``run_id`` (default: the latest run), in import order."""
-    return items_with_outcome(session, "rejected", run_id)
-
-
-def skipped_items(session: Session, run_id: int | None = None) -> tuple[int, list[ImportItem]]:
-    """The files that run ``run_id`` (default: the latest run) left out unread, in import order."""
-    return items_with_outcome(session, "skipped", run_id)

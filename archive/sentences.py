@@ -9,41 +9,57 @@ from __future__ import annotations
 
 import re
 
-TERMINAL = ".!?…。！？"
-"""Characters that end a sentence."""
+TERMINAL = ".!?…。！？।؟"
+"""Characters that end a sentence (with the Chinese full stop, the danda and the Arabic ?)."""
+FULL_STOPS = ".。।"
+"""The marks that end a statement rather than a question or an exclamation."""
 CLOSING = "\"'”’»)]」』“‘"
 """Quotes and brackets that may follow a sentence's final mark (“ and ‘ close German quotes)."""
 OPENING = "\"'“‘«„([「『"
 """Quotes and brackets that may start a sentence."""
 
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st jr sr gen sen rep gov col lt sgt capt no vs etc "
+    "mr mrs ms dr prof st jr sr gen sen rep gov col lt sgt capt vs etc "
     "jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp e.g i.e u.s u.k u.n".split()
 )
-"""Words that end with a full stop without ending the sentence (lower case, no final stop)."""
+"""Words that end with a full stop without ending the sentence (lower case, no final stop).
+
+``No.`` is one only before a number (``No. 5``): ``He said no.`` ends a sentence.
+"""
 
 DOMAIN_ENDINGS = frozenset(
-    "com net org info biz io gov edu int ru su uk fr pl ua kz bg cn br pt nl eu au jp".split()
+    "com org info biz io gov edu int ru uk fr pl ua kz bg cn br pt nl jp".split()
 )
 """Words after a full stop that make it part of a domain name (Example.Com), not a sentence end.
 
-Not those that also start sentences: It, In, Us, By, No, De, Es, Ca, Co.
+Not those that also start sentences in some language: It, In, Us, By, No, De, Es, Ca, Co,
+Au, Su, Net, Eu.
 """
 
+# What may stand before a sentence's first letter: quotes, brackets, Spanish ¿ and ¡, a
+# French « with its space, a dialogue dash with its space.
+_OPENER = r"(?:[—–]\s?)?(?:«\s?)?[\"'“‘„(\[¿¡]{0,2}"
+# What may follow a sentence's final mark: closing quotes and brackets, a French » with its
+# space before it.
+_CLOSER = r"(?:[\"'”’»)\]」』“‘]|\s»)*+"
 # A sentence ends at its final marks and closing quotes, before white space and the next
 # sentence's first letter or digit (whatever its case), or at the end of the text. CJK marks
 # end a sentence with no space after them.
 _SENTENCE_END = re.compile(
-    r"(?<![.!?…])[.!?…]++[\"'”’»)\]」』“‘]*+(?=\s+[\"'“‘«„(\[]?[^\W_]|\s*$)"
+    r"(?<![.!?…।؟])[.!?…।؟]++" + _CLOSER + r"(?=\s+" + _OPENER + r"[^\W_]|\s*$)"
     r"|(?<![。！？])[。！？]++[」』”’)]*+"
 )
 # A title's first sentence ends only before a capital: "Talks resume. minister says" is one.
 _TITLE_SENTENCE_END = re.compile(
-    r"(?<![.!?…])[.!?…]++[\"'”’»)\]“‘]*+(?=\s+[\"'“‘«„(\[]?[^\W_a-zа-яё]|\s*$)"
+    r"(?<![.!?…।؟])[.!?…।؟]++" + _CLOSER + r"(?=\s+" + _OPENER + r"[^\W_a-zа-яё]|\s*$)"
 )
-# A full stop, question or exclamation mark glued to the next sentence's capital, with any
-# quotes or brackets between them: "Ukraine.That", 'deal is."Peace', "сделка.»Мир".
-_GLUED = re.compile(r"(?<=[\w\"'”’»)\]])([.!?…]++)([\"'”’»)\]“‘«„(\[]*+)(?=[^\W\d_])")
+# A final mark glued to the next sentence's first letter, with any quotes or brackets
+# between them: "Ukraine.That", 'deal is."Peace', "сделка.»Мир", "fue.¡Basta", "parti.« Nous".
+_GLUED = re.compile(
+    r"(?<=[^\s.!?…।؟])([.!?…।؟]++)((?:[\"'”’»)\]“‘«„(\[]|\s»)*+)"
+    r"(?=[—–\s¿¡\"“«„]{0,4}[^\W\d_])"
+)
+_NEXT_LETTER = re.compile(r"[¿¡—–\s\"“«„]*+([^\W\d_])")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -62,6 +78,8 @@ def is_abbreviation(text: str, end: int) -> bool:
     word = word.lstrip(OPENING).lower()
     if word in ABBREVIATIONS:
         return True
+    if word == "no":
+        return text[end + 1 : end + 3].strip()[:1].isdigit()
     # An initial (J.), or initials and dotted acronyms (J.R.R., N.Y.).
     return all(len(part) == 1 and part.isalpha() for part in word.split("."))
 
@@ -130,8 +148,15 @@ def split_glued(paragraph: str) -> tuple[str, int]:
 
 
 def _ends_glued_sentence(paragraph: str, start: int, end: int, marks: str, quotes: str) -> bool:
-    """True when ``marks`` and ``quotes`` would end a sentence with a space after them."""
-    if not paragraph[end].isupper():
+    """True when ``marks`` and ``quotes`` would end a sentence with a space after them.
+
+    The next sentence starts with a capital, or with a letter of a script that
+    has no case (Arabic, Devanagari, Chinese).
+    """
+    if paragraph[end].isspace() and not quotes.endswith("«"):
+        return False  # not glued: a space already follows (only « takes one after it)
+    following = _NEXT_LETTER.match(paragraph, end)
+    if following is None or following.group(1).islower():
         return False
     if marks != ".":
         return True
@@ -139,8 +164,8 @@ def _ends_glued_sentence(paragraph: str, start: int, end: int, marks: str, quote
         return False
     if quotes:
         return True
-    following = _LETTERS.match(paragraph, end, end + 24)
-    return following is None or following.group(0).lower() not in DOMAIN_ENDINGS
+    word = _LETTERS.match(paragraph, end, end + 24)
+    return word is None or word.group(0).lower() not in DOMAIN_ENDINGS
 
 
 def _split_quotes(quotes: str, straight_open: bool, german_open: bool) -> tuple[str, str]:

@@ -272,26 +272,52 @@ LETTERS = {
     "latin": "abcdefghijklmnopqrstuvwxyz",
     "polish": "aąbcćdeęfghijklłmnńoóprsśtuwyzźż",
     "cyrillic": "абвгдежзийклмнопрстуфхцчшщыэюяёіїє",
+    "spanish": "abcdefghijklmnñopqrstuvwxyzáéíóú",
+    "arabic": "ابتثجحخدذرزسشصضطظعغفقكلمنهوي",
+    "devanagari": "कखगघचछजझटठडढणतथदधनपफबभमयरलवशसह",
 }
-OPENING_CLOSING = [("", ""), ('"', '"'), ("“", "”"), ("«", "»"), ("„", "“")]
+DEVANAGARI_SIGNS = "ािीुूेैोौं"
+OPENING_CLOSING = [("", ""), ('"', '"'), ("“", "”"), ("«", "»"), ("„", "“"), ("« ", " »")]
+FINAL_MARKS = {"devanagari": "।?!", "arabic": ".؟!"}
+
+
+@st.composite
+def word(draw: st.DrawFn, script: str) -> str:
+    """A word of the script: a Devanagari word starts with a consonant, then signs may follow."""
+    letters = LETTERS[script]
+    if script != "devanagari":
+        return draw(st.text(letters, min_size=2, max_size=9))
+    return draw(st.sampled_from(letters)) + draw(
+        st.text(letters + DEVANAGARI_SIGNS, min_size=1, max_size=6)
+    )
 
 
 @st.composite
 def glueable_sentence(draw: st.DrawFn, script: str) -> str:
-    """A sentence as an outlet writes it: capital first, final mark, perhaps quoted."""
-    letters = LETTERS[script]
+    """A sentence as an outlet writes it: capital first, final mark, perhaps quoted.
+
+    Spanish sentences may open with ¿ or ¡, and any may be a line of dialogue
+    after a dash; Arabic and Devanagari have no capitals, and Devanagari ends
+    its sentences with a danda.
+    """
     words = draw(
-        st.lists(st.text(letters, min_size=2, max_size=9), min_size=3, max_size=12).filter(
+        st.lists(word(script), min_size=3, max_size=12).filter(
             lambda words: words[-1] not in ABBREVIATIONS and words[0] not in DOMAIN_ENDINGS
         )
     )
-    text = " ".join([words[0].capitalize(), *words[1:]]) + draw(st.sampled_from(".!?"))
+    mark = draw(st.sampled_from(FINAL_MARKS.get(script, ".!?")))
+    text = " ".join([words[0].capitalize(), *words[1:]]) + mark
+    if script == "spanish" and mark in "?!" and draw(st.booleans()):
+        text = {"?": "¿", "!": "¡"}[mark] + text
+    style = draw(st.sampled_from(["quoted", "quote at the end", "dialogue"]))
+    if style == "dialogue":
+        return f"— {text}"
     opening, closing = draw(st.sampled_from(OPENING_CLOSING))
-    if draw(st.booleans()):
-        return f"{opening}{text}{closing}"  # a whole quoted sentence
+    if style == "quoted":
+        return f"{opening}{text}{closing}"
     cut = draw(st.integers(1, len(words) - 1))
     quoted = " ".join(text.split(" ")[cut:])
-    return " ".join(text.split(" ")[:cut]) + f" {opening}{quoted}{closing}"  # a quote at the end
+    return " ".join(text.split(" ")[:cut]) + f" {opening}{quoted}{closing}"
 
 
 @st.composite

@@ -194,7 +194,7 @@ def test_files_that_are_not_articles_are_skipped_not_rejected(
     assert (result.exit_code, result.stdout, result.stderr) == (
         0,
         "Import run 1: 3 imported, 0 updated, 0 unchanged, 0 duplicate, 0 rejected, 4 skipped "
-        "(7 files)\n",
+        "(7 files); list the skipped files with 'archive import --skipped 1'\n",
         "",
     )
     listing = invoke(cli, "import", "--skipped", "--json")
@@ -224,6 +224,16 @@ def test_files_that_are_not_articles_are_skipped_not_rejected(
         "imported": 0, "updated": 0, "unchanged": 3, "duplicate": 0, "rejected": 0,
         "skipped": 4, "run_id": 2, "interrupted": False,
     }  # fmt: skip
+
+
+def test_an_import_that_reads_nothing_says_so(cli: CliRunner, tmp_path: Path) -> None:
+    crawl = crawl_folder(tmp_path / "crawl")
+    nothing = invoke(cli, "import", str(crawl), "--include", "*.text")
+    assert nothing.exit_code == 0
+    assert nothing.stderr == (
+        "Note: no file was read - every one was skipped by its name or by --include/--exclude; "
+        "check the patterns, or use --all-files\n"
+    )
 
 
 def test_all_files_reads_everything(cli: CliRunner, tmp_path: Path) -> None:

@@ -178,7 +178,12 @@ def test_named_files_are_read_unless_a_pattern_says_no(tmp_path: Path) -> None:
     article = write(tmp_path, "a.txt", "x")
     assert list(iter_input_files([str(manifest)])) == [manifest]
     assert list(iter_input_files(["-"], io.StringIO(f"{manifest}\n"))) == [manifest]
-    assert list(iter_input_files([str(tmp_path / "*.json")])) == [manifest]  # a glob names files
+    # A glob that asks for the ending reads those files; one that does not is a walk.
+    assert list(iter_input_files([str(tmp_path / "*.json")])) == [manifest]
+    assert [shown(path, tmp_path) for path in iter_input_files([str(tmp_path / "*")])] == [
+        "a.txt",
+        "manifest.json skipped:not_an_article",
+    ]
     rules = FileFilter(exclude=("*.json",))
     assert list(iter_input_files([str(manifest), str(article)], filters=rules)) == [
         SkippedFile(manifest, "excluded", "matches --exclude '*.json'"),
@@ -191,6 +196,25 @@ def test_named_files_are_read_unless_a_pattern_says_no(tmp_path: Path) -> None:
         "manifest.json skipped:not_included",
     ]
     assert list(iter_input_files([str(article)], filters=rules)) == [article]
+
+
+def test_a_recursive_glob_yields_each_file_once(tmp_path: Path) -> None:
+    write(tmp_path / "zz", "a.txt", "x")
+    write(tmp_path / "zz" / "sub", "b.txt", "x")
+    write(tmp_path / "zz", "manifest.json", "x")
+    found = [shown(path, tmp_path) for path in iter_input_files([f"{tmp_path}/zz/**"])]
+    assert found == ["zz/a.txt", "zz/manifest.json skipped:not_an_article", "zz/sub/b.txt"]
+
+
+def test_a_folder_pattern_matches_at_any_depth_and_hints_keep_the_case(tmp_path: Path) -> None:
+    rules = FileFilter(exclude=("drafts/",))
+    assert rules.skip_reason("drafts/a.txt") == ("excluded", "matches --exclude 'drafts/'")
+    assert rules.skip_reason("2024/drafts/a.txt") == ("excluded", "matches --exclude 'drafts/'")
+    assert rules.skip_reason("2024/drafts.txt") is None
+    assert FileFilter().skip_reason("photo.JPG") == (
+        "not_an_article",
+        "a .jpg file is not an article - import it with --all-files or --include '*.JPG'",
+    )
 
 
 def test_archive_members_are_filtered_by_their_path_inside(tmp_path: Path) -> None:

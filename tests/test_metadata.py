@@ -74,7 +74,7 @@ def test_date_flags() -> None:
     assert conflict.date_conflict and conflict.url_date == dt.date(2024, 6, 24)
     assert conflict.site_article_id == "1234567"
     placeholder = enriched(" date 1970-01-01")
-    assert placeholder.placeholder_date and placeholder.early_date
+    assert placeholder.placeholder_date and not placeholder.early_date
     assert enriched(" date 1989-12-31").early_date
     assert not enriched(" date 1990-01-01").early_date
     future = enriched(" date 2025-01-02", today=dt.date(2025, 1, 1))

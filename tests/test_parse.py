@@ -326,3 +326,31 @@ def test_any_valid_date_and_title_line_parse(date: dt.date, title: str) -> None:
     article = parse_article(f" date {date.isoformat()}\n{title}\nBody.")
     assert article.published.start == date
     assert article.title
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Der Bundestag hat am Freitag das Gesetz zur Reform der Rente mit großer Mehrheit "
+        "beschlossen.",
+        "President Joe Biden met French President Emmanuel Macron at the White House on Thursday.",
+        "国务院总理主持召开国务院常务会议，部署进一步稳就业的政策措施和促进消费的工作。"
+        "会议指出，要坚持把稳就业放在突出位置，扩大国内消费。",
+        "प्रधानमंत्री ने सोमवार को संसद में नई कृषि योजना की घोषणा की और कहा कि किसानों को "
+        "इससे सीधा लाभ मिलेगा।",
+    ],
+)
+def test_a_lead_on_the_header_line_is_the_body_s_first_paragraph(lead: str) -> None:
+    article = parse_article(f" date 2024-06-24 {lead}\nSecond paragraph.")
+    assert (article.rest_kind, article.title_derived) == ("lead", True)
+    assert article.body == f"{lead}\nSecond paragraph."
+
+
+def test_a_three_sentence_headline_stays_whole() -> None:
+    headline = (
+        "Live updates: Russia says it downed 30 drones over Belgorod overnight. Ukraine "
+        "reports strikes on Kharkiv and Odesa. Zelensky to meet Biden in Washington on "
+        "Thursday to discuss air defence."
+    )
+    article = parse_article(f" date 2024-06-24 https://example.com/live\n{headline}\nBody.")
+    assert (article.title, article.title_derived) == (headline, False)

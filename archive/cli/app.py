@@ -138,7 +138,7 @@ def tidy_help(command: object) -> None:
     if getattr(command, "short_help", "") is None:
         help_text = getattr(command, "help", None)
         if help_text:
-            command.short_help = first_sentence(help_text)  # type: ignore[attr-defined]
+            command.short_help = summary_sentence(help_text)  # type: ignore[attr-defined]
     for parameter in getattr(command, "params", []):
         if type(parameter) is TyperArgument:
             parameter.__class__ = PlainArgument
@@ -146,7 +146,7 @@ def tidy_help(command: object) -> None:
         tidy_help(subcommand)
 
 
-def first_sentence(text: str) -> str:
+def summary_sentence(text: str) -> str:
     """The first sentence of the first paragraph of a help text, on one line."""
     paragraph = " ".join(text.strip().split("\n\n", 1)[0].split())
     for index, word in enumerate(words := paragraph.split(" ")):

@@ -219,6 +219,12 @@ def import_command(
         emit(json.dumps({**summary.as_dict(), "interrupted": summary.interrupted}))
     else:
         emit(_summary_line(summary))
+    if summary.total and summary.counts["skipped"] == summary.total and not summary.interrupted:
+        typer.echo(
+            "Note: no file was read - every one was skipped by its name or by --include/"
+            "--exclude; check the patterns, or use --all-files",
+            err=True,
+        )
     if summary.interrupted:
         typer.echo(
             f"Interrupted after {summary.total:,} files; what was imported is saved. "
@@ -266,8 +272,10 @@ def _summary_line(summary: ImportSummary) -> str:
     if summary.dry_run:
         return f"Dry run, nothing written: {counts} ({plural(summary.total, 'file')})"
     line = f"Import run {summary.run_id}: {counts} ({plural(summary.total, 'file')})"
-    if summary.counts["rejected"]:
-        line += f"; list the rejected files with 'archive import --rejected {summary.run_id}'"
+    listed = [outcome for outcome in ("rejected", "skipped") if summary.counts[outcome]]
+    if listed:
+        commands = " and ".join(f"'archive import --{o} {summary.run_id}'" for o in listed)
+        line += f"; list the {' and '.join(listed)} files with {commands}"
     return line
 
 
