@@ -36,6 +36,11 @@ _MOJIBAKE_HINT = re.compile(
     "\u02dc\u2013-\u203a\u20ac\u2122]"
     "|[РСТУвг][\xa0-\xbf\u0401-\u040f\u0451-\u045f\u0490\u0491\u2013-\u203a\u20ac"
     "\u2116\u2122]"
+    # UTF-8 read as Windows-1250 (Central European): ä -> Ă¤, ł -> Ĺ‚, ę -> Ä™.
+    "|[\u0102\u0139\u0106\u010c\u0118\u011a\u010e\u0110\u0143\u0147\u0150\u0158"
+    "\u016e\u0170\u0162\xc2\xc4][\xa0-\xbf\u0104\u0105\u0141\u0142\u013d\u013e\u015a"
+    "\u015b\u015e\u015f\u0160\u0161\u0164\u0165\u0179-\u017e\u02c7\u02d8\u02db\u02dd"
+    "\u2013-\u203a\u20ac\u2122]"
 )
 
 

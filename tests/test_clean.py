@@ -130,6 +130,20 @@ def test_entities_spaces_and_mojibake() -> None:
     assert result.changes == ("unescaped 4 HTML entities", "repaired mojibake")
 
 
+@pytest.mark.parametrize(
+    ("broken", "repaired"),
+    [
+        ("Der Satz wurde geĂ¤uĂźert.", "Der Satz wurde geäußert."),  # Windows-1250
+        ("ZaĹĽĂłĹ‚Ä‡ gÄ™Ĺ›lÄ… jaĹşĹ„", "Zażółć gęślą jaźń"),
+        ("Im FrÃ¼hjahr wurde es geÃ¤uÃŸert.", "Im Frühjahr wurde es geäußert."),  # Windows-1252
+        ("РЎРѕРІРµС‚ РјРёРЅРёСЃС‚СЂРѕРІ", "Совет министров"),  # Windows-1251
+        ("Čeština a Ćwiczenia są dobre", "Čeština a Ćwiczenia są dobre"),  # already right
+    ],
+)
+def test_mojibake_from_several_code_pages(broken: str, repaired: str) -> None:
+    assert clean_line(broken)[0] == repaired
+
+
 def test_clean_text_is_unchanged_and_says_so() -> None:
     result = clean("One paragraph.\nAnother one.")
     assert (result.text, result.changes, result.changed) == (
