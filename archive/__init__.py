@@ -26,41 +26,38 @@ DISTRIBUTION = "news-archive"
 if TYPE_CHECKING:
     __version__: str
     from archive.dates import PartialDate, parse_partial_date
-    from archive.db import database_url, make_engine, open_database, upgrade
-    from archive.decode import DecodedText, decode
     from archive.errors import ArchiveError, FileRejected
-    from archive.importer import FileOutcome, ImportOptions, ImportSummary, import_files
-    from archive.inputs import FileFilter, iter_input_files
-    from archive.mapping import load_url_map
-    from archive.parse import ParsedArticle, parse_article
-    from archive.queries import (
-        DocumentDetail,
-        DocumentSummary,
-        Filters,
-        count_documents,
-        get_document,
-        list_sources,
-        search_documents,
-    )
-    from archive.stats import count_by_period
+    from archive.ingest.decode import DecodedText, decode
+    from archive.ingest.importer import FileOutcome, ImportOptions, ImportSummary, import_files
+    from archive.ingest.inputs import FileFilter, iter_input_files
+    from archive.ingest.mapping import load_url_map
+    from archive.ingest.parse import ParsedArticle, parse_article
+    from archive.search.articles import DocumentSummary, count_documents, search_documents
+    from archive.search.documents import DocumentDetail, get_document
+    from archive.search.filters import Filters
+    from archive.search.sources import list_sources
+    from archive.search.stats import count_by_period
+    from archive.store.engine import database_url, make_engine, open_database, upgrade
     from archive.urls import canonical_url, registrable_domain
 
 # Each name is imported from its module when first used, so that a command that
 # only searches does not load what importing needs.
 _MODULES = {
     "PartialDate": "dates", "parse_partial_date": "dates",
-    "database_url": "db", "make_engine": "db", "open_database": "db", "upgrade": "db",
-    "DecodedText": "decode", "decode": "decode",
+    "database_url": "store.engine", "make_engine": "store.engine",
+    "open_database": "store.engine", "upgrade": "store.engine",
+    "DecodedText": "ingest.decode", "decode": "ingest.decode",
     "ArchiveError": "errors", "FileRejected": "errors",
-    "FileOutcome": "importer", "ImportOptions": "importer", "ImportSummary": "importer",
-    "import_files": "importer",
-    "FileFilter": "inputs", "iter_input_files": "inputs",
-    "load_url_map": "mapping",
-    "ParsedArticle": "parse", "parse_article": "parse",
-    "DocumentDetail": "queries", "DocumentSummary": "queries", "Filters": "queries",
-    "count_documents": "queries", "get_document": "queries", "list_sources": "queries",
-    "search_documents": "queries",
-    "count_by_period": "stats",
+    "FileOutcome": "ingest.importer", "ImportOptions": "ingest.importer",
+    "ImportSummary": "ingest.importer", "import_files": "ingest.importer",
+    "FileFilter": "ingest.inputs", "iter_input_files": "ingest.inputs",
+    "load_url_map": "ingest.mapping",
+    "ParsedArticle": "ingest.parse", "parse_article": "ingest.parse",
+    "DocumentSummary": "search.articles", "count_documents": "search.articles",
+    "search_documents": "search.articles",
+    "DocumentDetail": "search.documents", "get_document": "search.documents",
+    "Filters": "search.filters", "list_sources": "search.sources",
+    "count_by_period": "search.stats",
     "canonical_url": "urls", "registrable_domain": "urls",
 }  # fmt: skip
 

@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 
 from archive import Filters, count_by_period, count_documents, open_database, search_documents
 from archive.dates import parse_partial_date
-from archive.query import parse_query
+from archive.search.grammar import parse_query
 from benchmarks.corpus import Writer
 
 

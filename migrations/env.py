@@ -5,8 +5,8 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
-from archive.db import make_engine
-from archive.models import Base
+from archive.store.engine import make_engine
+from archive.store.models import Base
 
 config = context.config
 target_metadata = Base.metadata

@@ -12,9 +12,9 @@ from sqlalchemy import Engine
 from typer.testing import CliRunner
 
 from archive.cli import app
-from archive.db import open_database
-from archive.importer import ImportOptions, ImportSummary, import_files
-from archive.inputs import iter_input_files
+from archive.ingest.importer import ImportOptions, ImportSummary, import_files
+from archive.ingest.inputs import iter_input_files
+from archive.store.engine import open_database
 
 # Tests check behaviour, never speed: no example fails for being slow on a busy machine.
 settings.register_profile("archive", deadline=None)

@@ -12,9 +12,9 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
-from archive.importer import ImportOptions, import_files
-from archive.inputs import iter_input_files
-from archive.models import ImportItem
+from archive.ingest.importer import ImportOptions, import_files
+from archive.ingest.inputs import iter_input_files
+from archive.store.models import ImportItem
 from tests.conftest import SEEDS, invoke
 
 ARTICLE = b" date 2024-01-0%d\nTitle %d\nBody of article %d."

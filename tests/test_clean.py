@@ -4,10 +4,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archive.clean import clean, clean_line, is_site_name, sentence_key
-from archive.decode import decode
-from archive.parse import parse_article
-from archive.sentences import ABBREVIATIONS, DOMAIN_ENDINGS, sentences, split_glued
+from archive.ingest.clean import clean, clean_line, is_site_name, sentence_key
+from archive.ingest.decode import decode
+from archive.ingest.parse import parse_article
+from archive.ingest.sentences import ABBREVIATIONS, DOMAIN_ENDINGS, sentences, split_glued
 from tests.conftest import SEED_FILE
 
 SEED_CLEAN = [

@@ -6,7 +6,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from typer.testing import CliRunner
 
-from archive.db import head_revision
+from archive.store.engine import head_revision
 from tests.conftest import invoke
 
 

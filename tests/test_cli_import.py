@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from archive.db import database_url, for_writing, make_engine
+from archive.store.engine import database_url, for_writing, make_engine
 from tests.conftest import SEEDS, invoke, write
 
 SEED_SUMMARY = "28 imported, 1 updated, 0 unchanged, 2 duplicate, 0 rejected, 0 skipped (31 files)"

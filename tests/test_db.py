@@ -11,7 +11,17 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from archive.db import (
+from archive.errors import (
+    DatabaseError,
+    DatabaseNotFound,
+    DatabaseReadOnly,
+    SchemaTooNew,
+    SchemaTooOld,
+)
+from archive.search.articles import count_documents
+from archive.search.filters import Filters
+from archive.search.grammar import parse_query
+from archive.store.engine import (
     current_revision,
     database_url,
     for_writing,
@@ -20,15 +30,6 @@ from archive.db import (
     make_engine,
     open_database,
 )
-from archive.errors import (
-    DatabaseError,
-    DatabaseNotFound,
-    DatabaseReadOnly,
-    SchemaTooNew,
-    SchemaTooOld,
-)
-from archive.queries import Filters, count_documents
-from archive.query import parse_query
 from tests.conftest import SEEDS, run_import
 
 
@@ -174,7 +175,7 @@ def test_a_file_that_cannot_be_written_is_opened_read_only(
     seeded: Engine, database_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Root may write any file, so say what a user without write access would be told.
-    monkeypatch.setattr("archive.db.os.access", lambda path, mode: False)
+    monkeypatch.setattr("archive.store.engine.os.access", lambda path, mode: False)
     engine = open_database(f"sqlite:///{database_path}")
     try:
         assert is_read_only(engine)

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from archive.decode import decode, encoding_name, normalize_newlines
 from archive.errors import FileRejected
+from archive.ingest.decode import decode, encoding_name, normalize_newlines
 
 RUSSIAN = (
     " date 2022-11-02\nВо Владивостоке открыли новый пешеходный мост\n"

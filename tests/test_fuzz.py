@@ -18,10 +18,10 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
-from archive.db import open_database
-from archive.importer import ImportOptions, import_files
-from archive.inputs import iter_input_files
-from archive.models import Document, ImportItem
+from archive.ingest.importer import ImportOptions, import_files
+from archive.ingest.inputs import iter_input_files
+from archive.store.engine import open_database
+from archive.store.models import Document, ImportItem
 from tests.conftest import SEEDS, invoke, run_import
 
 pytestmark = pytest.mark.slow

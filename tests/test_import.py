@@ -10,11 +10,11 @@ import pytest
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
-from archive.importer import ImportOptions, import_files
-from archive.inputs import iter_input_files
-from archive.mapping import load_url_map
-from archive.models import Document, DocumentVersion, ImportItem, ImportRun, Source
-from archive.store import original_bytes
+from archive.ingest.importer import ImportOptions, import_files
+from archive.ingest.inputs import iter_input_files
+from archive.ingest.mapping import load_url_map
+from archive.store.documents import original_bytes
+from archive.store.models import Document, DocumentVersion, ImportItem, ImportRun, Source
 from tests.conftest import SEED_FILE, SEED_TITLE, SEEDS, run_import, write
 
 SEED_COUNTS = {
@@ -519,7 +519,7 @@ def test_the_log_is_folded_back_once_a_long_reader_lets_go(
 ) -> None:
     import sqlite3
 
-    from archive import importer
+    from archive.ingest import importer
 
     monkeypatch.setattr(importer, "JOURNAL_SIZE_LIMIT", 64 * 1024)
     for number in range(240):

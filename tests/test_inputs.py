@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from archive.archives import ArchiveMember
 from archive.errors import InputPathError, InvalidOption
-from archive.inputs import (
+from archive.ingest.archives import ArchiveMember
+from archive.ingest.inputs import (
     FileFilter,
     SkippedFile,
     check_input_paths,

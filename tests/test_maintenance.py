@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, select, update
 
-from archive.db import open_database
-from archive.maintenance import reclean
-from archive.store import DOCUMENTS, SOURCES, VERSIONS
+from archive.store.documents import DOCUMENTS, SOURCES, VERSIONS
+from archive.store.engine import open_database
+from archive.store.maintenance import reclean
 from tests.conftest import run_import, write
 
 # Each source's site-name line is removed only when the text is cleaned with that source:

@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 
 from archive.dates import parse_partial_date
-from archive.enrich import enrich
-from archive.metadata import detect_language, site_article_id, url_date
-from archive.parse import parse_article
+from archive.ingest.enrich import enrich
+from archive.ingest.metadata import detect_language, site_article_id, url_date
+from archive.ingest.parse import parse_article
 
 
 @pytest.mark.parametrize(

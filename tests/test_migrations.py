@@ -5,7 +5,7 @@ from pathlib import Path
 from alembic import command
 from sqlalchemy import Engine, inspect
 
-from archive.db import (
+from archive.store.engine import (
     SCHEMA_REVISION,
     alembic_config,
     downgrade,
@@ -13,7 +13,7 @@ from archive.db import (
     make_engine,
     upgrade,
 )
-from archive.models import Base
+from archive.store.models import Base
 from tests.conftest import SEEDS, run_import
 
 

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
-from archive.maintenance import reclean
-from archive.models import Document
-from archive.queries import get_original
+from archive.search.documents import get_original
+from archive.store.maintenance import reclean
+from archive.store.models import Document
 from tests.conftest import run_import, write
 from tests.test_clean import SEED_CLEAN
 

@@ -22,7 +22,7 @@ from typer.main import get_command
 from typer.testing import CliRunner
 
 from archive.cli import app
-from archive.models import OUTCOMES
+from archive.store.models import OUTCOMES
 from tests.conftest import invoke, run_import, write
 
 SEARCH_FIELDS = [

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from archive.decode import decode
 from archive.errors import FileRejected
-from archive.parse import classify_rest, derive_title, looks_like_paragraph, parse_article
-from archive.sentences import count_words, first_sentence
+from archive.ingest.decode import decode
+from archive.ingest.parse import classify_rest, derive_title, looks_like_paragraph, parse_article
+from archive.ingest.sentences import count_words, first_sentence
 from tests.conftest import SEED_FILE, SEED_TITLE, SEED_URL
 
 

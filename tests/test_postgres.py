@@ -14,20 +14,17 @@ from alembic import command
 from sqlalchemy import Engine, func, inspect, select
 from sqlalchemy.orm import Session
 
-from archive import queries
 from archive.dates import parse_partial_date
-from archive.db import alembic_config, for_writing
-from archive.maintenance import check_database, optimize_index, rebuild_index
-from archive.models import Document, DocumentVersion
-from archive.queries import (
-    Filters,
-    count_documents,
-    get_document,
-    search_documents,
-)
-from archive.query import parse_query
-from archive.stats import count_by_period
-from archive.store import original_bytes
+from archive.search import articles
+from archive.search.articles import count_documents, search_documents
+from archive.search.documents import get_document
+from archive.search.filters import Filters
+from archive.search.grammar import parse_query
+from archive.search.stats import count_by_period
+from archive.store.documents import original_bytes
+from archive.store.engine import alembic_config, for_writing
+from archive.store.maintenance import check_database, optimize_index, rebuild_index
+from archive.store.models import Document, DocumentVersion
 from tests.conftest import SEED_FILE, SEED_TITLE, SEEDS, run_import
 
 pytestmark = pytest.mark.postgres
@@ -101,9 +98,9 @@ def test_search_plans_agree(pg_engine: Engine, monkeypatch: pytest.MonkeyPatch) 
             return [result.id for result in search_documents(session, common, **options)]
 
         newest, everything = ids(sort="newest", limit=None), ids(limit=None)
-        monkeypatch.setattr(queries, "STREAM_MIN", 1)
-        monkeypatch.setattr(queries, "STREAM_SHARE", 10**9)
+        monkeypatch.setattr(articles, "STREAM_MIN", 1)
+        monkeypatch.setattr(articles, "STREAM_SHARE", 10**9)
         assert ids(sort="newest", limit=None) == newest
-        monkeypatch.setattr(queries, "RANK_CANDIDATES", 3)
+        monkeypatch.setattr(articles, "RANK_CANDIDATES", 3)
         assert set(ids(limit=None)) == set(sorted(everything)[-3:])
         assert count_documents(session, common, cap=3) == 3

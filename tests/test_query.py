@@ -7,9 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from archive.errors import InvalidQuery
-from archive.fulltext.postgres import tsquery_text
-from archive.fulltext.sqlite import fts5_query
-from archive.query import MAX_TERMS, Term, TextQuery, parse_query
+from archive.search.fulltext.postgres import tsquery_text
+from archive.search.fulltext.sqlite import fts5_query
+from archive.search.grammar import MAX_TERMS, Term, TextQuery, parse_query
 
 
 def shape(text: str) -> tuple[list[list[tuple[str, bool, bool]]], list[str]]:

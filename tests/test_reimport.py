@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from archive import importer, workers
+from archive.ingest import importer, workers
 from tests.conftest import run_import, write
 
 ARTICLE = " date 2024-05-01 https://example.com/a\nTitle one\nThe first text of the article.\n"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.maintenance import check_database
+from archive.store.maintenance import check_database
 from tests.conftest import write
 
 CORPUS_FILES = 600
@@ -55,7 +55,7 @@ def run_archive(database: Path, *args: str) -> subprocess.CompletedProcess[bytes
 
 def assert_sound(database: Path) -> None:
     """integrity_check, FTS5's integrity-check, and every document whole and indexed."""
-    from archive.db import open_database
+    from archive.store.engine import open_database
 
     with closing(sqlite3.connect(database)) as probe:
         if probe.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:

@@ -16,10 +16,10 @@ from collections.abc import Callable
 
 import pytest
 
-from archive.clean import clean
-from archive.decode import decode
-from archive.enrich import enrich
-from archive.parse import parse_article
+from archive.ingest.clean import clean
+from archive.ingest.decode import decode
+from archive.ingest.enrich import enrich
+from archive.ingest.parse import parse_article
 
 HEADER = " date 2024-01-01 https://example.com/news/1\nTitle of the article\n"
 

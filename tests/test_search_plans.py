@@ -14,12 +14,13 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
-from archive import queries
 from archive.cli import browsing
 from archive.dates import parse_partial_date
-from archive.fulltext.sqlite import SQLiteFullText
-from archive.queries import Filters, count_documents, search_documents
-from archive.query import parse_query
+from archive.search import articles
+from archive.search.articles import count_documents, search_documents
+from archive.search.filters import Filters
+from archive.search.fulltext.sqlite import SQLiteFullText
+from archive.search.grammar import parse_query
 from tests.conftest import invoke
 
 COMMON = Filters(text=parse_query("the"))
@@ -27,8 +28,8 @@ COMMON = Filters(text=parse_query("the"))
 
 def force_walk(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Make every text query walk the date index; record each use of that plan."""
-    monkeypatch.setattr(queries, "STREAM_MIN", 1)
-    monkeypatch.setattr(queries, "STREAM_SHARE", 10**9)
+    monkeypatch.setattr(articles, "STREAM_MIN", 1)
+    monkeypatch.setattr(articles, "STREAM_SHARE", 10**9)
     uses: list[int] = []
     original: Callable[..., Any] = SQLiteFullText.match_condition
 
@@ -80,7 +81,7 @@ def test_a_common_query_is_ranked_among_the_most_recent_matches(
     seeded: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     everything = ids(seeded, COMMON, sort="newest", limit=None)
-    monkeypatch.setattr(queries, "RANK_CANDIDATES", 4)
+    monkeypatch.setattr(articles, "RANK_CANDIDATES", 4)
     with Session(seeded) as session:
         ranked = search_documents(session, COMMON, limit=None)
         exact = search_documents(session, COMMON, limit=None, exact=True)
@@ -96,7 +97,7 @@ def test_the_candidates_are_taken_after_the_filters(
 ) -> None:
     filters = Filters(text=parse_query("the"), date_to=parse_partial_date("2021"))
     older = ids(seeded, filters, sort="newest", limit=None)
-    monkeypatch.setattr(queries, "RANK_CANDIDATES", 2)
+    monkeypatch.setattr(articles, "RANK_CANDIDATES", 2)
     assert len(older) > 2
     assert set(ids(seeded, filters, limit=None)) == set(sorted(older)[-2:])
 

@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine
 
-from archive import workers
-from archive.db import open_database
 from archive.errors import WorkerFailed
-from archive.prepare import Context, Prepared, Rejection
-from archive.workers import default_workers, lookahead
+from archive.ingest import workers
+from archive.ingest.prepare import Context, Prepared, Rejection
+from archive.ingest.workers import default_workers, lookahead
+from archive.store.engine import open_database
 from tests.conftest import SEEDS, run_import
 
 COLUMNS = "canonical_url, published, date_precision, title, body, language, cleaning, original"

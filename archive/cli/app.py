@@ -12,7 +12,6 @@ import typer
 from sqlalchemy.exc import SQLAlchemyError
 from typer.core import TyperArgument, TyperGroup
 
-from archive.db import database_url
 from archive.errors import (
     ArchiveError,
     ExportError,
@@ -25,6 +24,7 @@ from archive.errors import (
     MapFileError,
 )
 from archive.escapes import escape_controls
+from archive.store.engine import database_url
 
 USAGE_ERRORS = (
     InvalidDate,

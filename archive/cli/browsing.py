@@ -9,17 +9,15 @@ from typing import Annotated
 import typer
 from sqlalchemy.orm import Session
 
-from archive.db import open_database
 from archive.escapes import escape_controls, escape_lines
-from archive.queries import (
+from archive.search.articles import (
     RANK_CANDIDATES,
     SUMMARY_FIELDS,
-    DocumentDetail,
     count_documents,
-    get_document,
-    get_original,
     search_documents,
 )
+from archive.search.documents import DocumentDetail, get_document, get_original
+from archive.store.engine import open_database
 
 from .app import app, state
 from .options import (

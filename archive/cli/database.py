@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from archive.db import (
+from archive.errors import ArchiveError, DatabaseNotFound
+from archive.store.engine import (
     current_revision,
     display_name,
     for_writing,
@@ -17,8 +18,7 @@ from archive.db import (
     sqlite_path,
     upgrade_database,
 )
-from archive.errors import ArchiveError, DatabaseNotFound
-from archive.maintenance import (
+from archive.store.maintenance import (
     RECLEAN_BATCH,
     backup,
     check_database,

@@ -11,9 +11,9 @@ from typing import Annotated
 import typer
 from sqlalchemy.orm import Session
 
-from archive.db import open_database
 from archive.errors import InvalidOption
-from archive.export import atomic_output, export_originals, export_records
+from archive.search.export import atomic_output, export_originals, export_records
+from archive.store.engine import open_database
 
 from .app import app, state
 from .browsing import FromOption, LanguageOption, QueryArgument, SourceOption, ToOption

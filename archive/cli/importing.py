@@ -11,10 +11,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from archive.db import open_database, sqlite_path
 from archive.errors import InvalidOption
 from archive.escapes import escape_controls
-from archive.inputs import (
+from archive.ingest.inputs import (
     STDIN,
     FileFilter,
     check_input_paths,
@@ -22,12 +21,13 @@ from archive.inputs import (
     iter_input_files,
 )
 from archive.limits import BATCH_SIZE, MAX_BYTES, MAX_FILE_SIZE, MAX_MEMBERS
-from archive.models import OUTCOMES
+from archive.store.engine import open_database, sqlite_path
+from archive.store.models import OUTCOMES
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
-    from archive.importer import FileOutcome, ImportSummary
+    from archive.ingest.importer import FileOutcome, ImportSummary
 
 from .app import app, state
 from .options import domain_option
@@ -160,8 +160,8 @@ def import_command(
         _list_items(ctx, "rejected" if rejected else "skipped", paths or [], as_json)
         return
     # Loaded here, not at start-up: the commands that only read need none of it.
-    from archive.importer import ImportOptions, import_files
-    from archive.mapping import load_url_map
+    from archive.ingest.importer import ImportOptions, import_files
+    from archive.ingest.mapping import load_url_map
 
     if not paths:
         raise InvalidOption("name at least one file, folder or glob to import, or - for stdin")
@@ -365,7 +365,7 @@ def _list_items(ctx: typer.Context, outcome: str, arguments: list[str], as_json:
         )
     from sqlalchemy.orm import Session
 
-    from archive.runs import items_with_outcome
+    from archive.store.runs import items_with_outcome
 
     run_id = int(arguments[0]) if arguments else None
     engine = open_database(state(ctx).database_url)

@@ -9,8 +9,8 @@ import typer
 
 from archive.dates import PartialDate, parse_partial_date
 from archive.errors import InvalidDate, InvalidDomain, InvalidOption
-from archive.queries import UNKNOWN_SOURCE, Filters
-from archive.query import parse_query
+from archive.search.filters import UNKNOWN_SOURCE, Filters
+from archive.search.grammar import parse_query
 from archive.urls import normalize_domain
 
 

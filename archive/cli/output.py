@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from archive.escapes import escape_controls
-from archive.fulltext import SNIPPET_END, SNIPPET_START
-from archive.queries import bracketed
+from archive.search.articles import bracketed
+from archive.search.fulltext import SNIPPET_END, SNIPPET_START
 
 if TYPE_CHECKING:
     from rich.text import Text

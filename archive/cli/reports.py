@@ -8,9 +8,9 @@ from typing import Annotated
 import typer
 from sqlalchemy.orm import Session
 
-from archive.db import open_database
-from archive.queries import SOURCE_FIELDS, list_sources
-from archive.stats import PERIOD_FIELDS, count_by_period
+from archive.search.sources import SOURCE_FIELDS, list_sources
+from archive.search.stats import PERIOD_FIELDS, count_by_period
+from archive.store.engine import open_database
 
 from .app import app, state
 from .browsing import FromOption, LanguageOption, QueryArgument, SourceOption, ToOption

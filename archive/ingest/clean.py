@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import ftfy
 
-from archive.sentences import CLOSING, TERMINAL, sentences, split_glued
+from archive.ingest.sentences import CLOSING, TERMINAL, sentences, split_glued
 
 _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")

@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from archive.clean import clean, clean_line
 from archive.dates import PLACEHOLDER_DATE, PartialDate
-from archive.metadata import detect_language, site_article_id, url_date
-from archive.parse import ParsedArticle
-from archive.sentences import count_words
+from archive.ingest.clean import clean, clean_line
+from archive.ingest.metadata import detect_language, site_article_id, url_date
+from archive.ingest.parse import ParsedArticle
+from archive.ingest.sentences import count_words
 
 EARLIEST_PLAUSIBLE = dt.date(1990, 1, 1)
 """Dates before this are stored but flagged: few crawled news articles are older."""

@@ -23,7 +23,7 @@ from itertools import chain, islice
 from typing import Any, Protocol, TypeVar
 
 from archive.errors import WorkerFailed
-from archive.prepare import Context, Prepared, Rejection, prepare
+from archive.ingest.prepare import Context, Prepared, Rejection, prepare
 
 CHUNK_SIZE = 32
 """Files per task sent to a worker."""

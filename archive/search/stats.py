@@ -14,8 +14,8 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from archive.dates import PLACEHOLDER_DATE
-from archive.models import Document, DocumentCount, Source
-from archive.queries import UNKNOWN_SOURCE, Filters, filter_conditions
+from archive.search.filters import UNKNOWN_SOURCE, Filters, filter_conditions
+from archive.store.models import Document, DocumentCount, Source
 from archive.urls import normalize_domain, registrable_domain
 
 Period = Literal["day", "week", "month", "year"]

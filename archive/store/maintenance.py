@@ -16,12 +16,12 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Select, Table, func, select, update
 
 from archive.dates import PartialDate
-from archive.db import for_writing
 from archive.errors import ArchiveError, FileRejected
-from archive.export import atomic_path
-from archive.fulltext import backend_for
-from archive.models import Document, DocumentVersion
-from archive.store import DOCUMENTS, SOURCES, VERSIONS, original_bytes
+from archive.search.export import atomic_path
+from archive.search.fulltext import backend_for
+from archive.store.documents import DOCUMENTS, SOURCES, VERSIONS, original_bytes
+from archive.store.engine import for_writing
+from archive.store.models import Document, DocumentVersion
 
 
 def check_database(connection: Connection) -> list[str]:
@@ -122,10 +122,10 @@ def _stored_texts(table: Table, after: int, limit: int) -> Select[Any]:
 
 def _reclean_row(connection: Connection, table: Table, row: Any, summary: RecleanSummary) -> None:
     # Cleaning loads ftfy, a language model and more: only reclean needs them.
-    from archive.decode import decode
-    from archive.enrich import enrich
-    from archive.parse import parse_article
-    from archive.prepare import text_values
+    from archive.ingest.decode import decode
+    from archive.ingest.enrich import enrich
+    from archive.ingest.parse import parse_article
+    from archive.ingest.prepare import text_values
 
     summary.checked += 1
     try:

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from archive.dates import PLACEHOLDER_DATE
-from archive.decode import decode
-from archive.enrich import Enriched, enrich
 from archive.errors import FileRejected, InvalidURL
-from archive.mapping import UrlMap, lookup
-from archive.parse import ParsedArticle, parse_article
+from archive.ingest.decode import decode
+from archive.ingest.enrich import Enriched, enrich
+from archive.ingest.mapping import UrlMap, lookup
+from archive.ingest.parse import ParsedArticle, parse_article
 from archive.urls import canonical_url, registrable_domain, url_host
 
 ORIGINAL_CODEC = "zlib"

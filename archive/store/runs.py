@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from archive.errors import ImportRunNotFound
-from archive.models import ImportItem, ImportRun
+from archive.store.models import ImportItem, ImportRun
 
 
 def latest_run_id(session: Session) -> int | None:

@@ -20,8 +20,8 @@ from sqlalchemy import (
 from sqlalchemy import literal_column as sql
 from sqlalchemy.exc import DatabaseError
 
-from archive.fulltext import SNIPPET_END, SNIPPET_START
-from archive.query import Term, TextQuery, render
+from archive.search.fulltext import SNIPPET_END, SNIPPET_START
+from archive.search.grammar import Term, TextQuery, render
 
 TITLE_WEIGHT = 10.0
 """How much more a match in the title counts than one in the body (bm25 column weight)."""

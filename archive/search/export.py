@@ -22,9 +22,10 @@ from sqlalchemy.orm import Session
 
 from archive.dates import format_partial_date
 from archive.errors import ExportError
-from archive.models import Document, ImportItem, Source
-from archive.queries import Filters, filter_conditions, summary_columns
-from archive.store import original_bytes
+from archive.search.articles import summary_columns
+from archive.search.filters import Filters, filter_conditions
+from archive.store.documents import original_bytes
+from archive.store.models import Document, ImportItem, Source
 
 RECORD_FIELDS = (
     "id", "published", "date_precision", "source", "host", "url", "title", "word_count",

@@ -1,6 +1,6 @@
 """Full-text search behind one small interface, one module per database backend.
 
-A backend turns a parsed :class:`~archive.query.TextQuery` into a selectable
+A backend turns a parsed :class:`~archive.search.grammar.TextQuery` into a selectable
 of ``(document_id, rank)`` rows (higher rank is more relevant), writes
 snippets for the few documents shown, and maintains its index. Everything
 backend-specific lives in ``sqlite.py`` and ``postgres.py``.
@@ -14,7 +14,7 @@ from typing import Protocol
 from sqlalchemy import ColumnElement, Connection, SQLColumnExpression, Subquery
 
 from archive.errors import ArchiveError
-from archive.query import TextQuery
+from archive.search.grammar import TextQuery
 
 SNIPPET_START = "\ue000"
 SNIPPET_END = "\ue001"
@@ -64,11 +64,11 @@ class FullTextBackend(Protocol):
 def backend_for(dialect: str) -> FullTextBackend:
     """The full-text backend of a SQLAlchemy dialect name."""
     if dialect == "sqlite":
-        from archive.fulltext.sqlite import SQLiteFullText
+        from archive.search.fulltext.sqlite import SQLiteFullText
 
         return SQLiteFullText()
     if dialect == "postgresql":
-        from archive.fulltext.postgres import PostgresFullText
+        from archive.search.fulltext.postgres import PostgresFullText
 
         return PostgresFullText()
     raise ArchiveError(f"full-text search is not available on {dialect} databases")

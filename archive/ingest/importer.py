@@ -3,9 +3,9 @@
 Every file ends up with one outcome, recorded in ``import_items``:
 imported, updated, unchanged, duplicate, rejected or skipped (both with a
 reason code). Skipped files are the ones the input filters left out
-(:class:`archive.inputs.FileFilter`); they are never read.
+(:class:`archive.ingest.inputs.FileFilter`); they are never read.
 This process reads and hashes each file and is the only writer; worker
-processes decode, parse and clean (:mod:`archive.workers`). Each batch is one
+processes decode, parse and clean (:mod:`archive.ingest.workers`). Each batch is one
 transaction and each file a savepoint inside it, so a bad file never leaves
 a partial row and what was imported stays committed.
 """
@@ -29,16 +29,16 @@ from typing import cast
 from sqlalchemy import Connection, Engine, Table, bindparam, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from archive.archives import ArchiveMember
-from archive.db import JOURNAL_SIZE_LIMIT, for_writing, sqlite_path
 from archive.errors import FileRejected
-from archive.inputs import InputFile, SkippedFile, display_path
+from archive.ingest.archives import ArchiveMember
+from archive.ingest.inputs import InputFile, SkippedFile, display_path
+from archive.ingest.mapping import UrlMap
+from archive.ingest.prepare import Context, Prepared, Rejection
+from archive.ingest.workers import default_workers, lookahead, prepare_in_order
 from archive.limits import BATCH_SIZE, MAX_FILE_SIZE
-from archive.mapping import UrlMap
-from archive.models import OUTCOMES, ImportItem, ImportRun, utcnow
-from archive.prepare import Context, Prepared, Rejection
-from archive.store import store_article
-from archive.workers import default_workers, lookahead, prepare_in_order
+from archive.store.documents import store_article
+from archive.store.engine import JOURNAL_SIZE_LIMIT, for_writing, sqlite_path
+from archive.store.models import OUTCOMES, ImportItem, ImportRun, utcnow
 
 DATABASE_SUFFIXES = ("", "-wal", "-shm", "-journal")
 

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import Connection, DateTime, Table, bindparam, select
 
-from archive.models import Document, DocumentVersion, Source, utcnow
+from archive.store.models import Document, DocumentVersion, Source, utcnow
 
 if TYPE_CHECKING:
-    from archive.prepare import Prepared
+    from archive.ingest.prepare import Prepared
 
 DOCUMENTS = cast(Table, Document.__table__)
 VERSIONS = cast(Table, DocumentVersion.__table__)

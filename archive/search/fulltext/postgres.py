@@ -24,8 +24,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY, REAL
 from sqlalchemy.sql.elements import ColumnElement
 
-from archive.fulltext import SNIPPET_END, SNIPPET_START
-from archive.query import Term, TextQuery, render
+from archive.search.fulltext import SNIPPET_END, SNIPPET_START
+from archive.search.grammar import Term, TextQuery, render
 
 WEIGHTS = [0.01, 0.02, 0.1, 1.0]
 """ts_rank weights of D, C, B (body) and A (title): a title match counts ten times more."""

@@ -23,9 +23,9 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import TextIO
 
-from archive.archives import ArchiveMember, is_archive, iter_members
 from archive.errors import InputPathError, InvalidOption
 from archive.escapes import escape_controls
+from archive.ingest.archives import ArchiveMember, is_archive, iter_members
 from archive.limits import MAX_BYTES, MAX_MEMBERS
 
 STDIN = "-"
@@ -240,7 +240,7 @@ def iter_input_files(
 ) -> Iterator[InputFile]:
     """Yield every file the arguments name, one at a time, without listing them all first.
 
-    Zip and tar archives yield their members instead (see :mod:`archive.archives`).
+    Zip and tar archives yield their members instead (see :mod:`archive.ingest.archives`).
     Symlinks inside folders are yielded as they are (the importer does not
     follow them) unless ``follow_symlinks``, when symlinked folders are walked
     too, each real folder once, so that a loop ends. Files that ``filters``

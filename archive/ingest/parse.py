@@ -13,7 +13,7 @@ from typing import Literal
 
 from archive.dates import PartialDate, parse_partial_date
 from archive.errors import FileRejected, InvalidDate
-from archive.sentences import (
+from archive.ingest.sentences import (
     CLOSING,
     FULL_STOPS,
     first_sentence,

@@ -1,0 +1,1 @@
+"""Reading the archive: the query grammar, full-text backends, search, stats and export."""
