@@ -10,8 +10,8 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
-from archive.search import stats
 from archive.dates import parse_partial_date
+from archive.search import stats
 from archive.search.filters import Filters
 from archive.search.stats import count_by_period
 from tests.conftest import invoke
