@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 
 from archive.dates import parse_partial_date
-from archive.ingest.enrich import enrich
 from archive.ingest.metadata import detect_language, site_article_id, url_date
 from archive.ingest.parse import parse_article
+from archive.ingest.prepare import clean_and_enrich
 
 
 @pytest.mark.parametrize(
@@ -54,8 +54,8 @@ def test_language(title: str, body: str, language: str | None) -> None:
 
 def enriched(header: str, today: dt.date = dt.date(2025, 1, 1)):  # type: ignore[no-untyped-def]
     parsed = parse_article(header + "\nTitle of the story\nSome body text that is long enough.")
-    return enrich(parsed, published=parsed.published, date_source="header", url=parsed.url,
-                  source=None, decode_errors=0, today=today)  # fmt: skip
+    return clean_and_enrich(parsed, published=parsed.published, date_source="header",
+                            url=parsed.url, source=None, decode_errors=0, today=today)  # fmt: skip
 
 
 def test_url_date_fills_a_placeholder_and_refines_a_month() -> None:

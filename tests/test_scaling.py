@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 import pytest
 
-from archive.ingest.clean import clean
+from archive.ingest.clean import clean, clean_article
 from archive.ingest.decode import decode
 from archive.ingest.enrich import enrich
 from archive.ingest.parse import parse_article
@@ -77,16 +77,16 @@ def steps(body: str) -> dict[str, Callable[[], object]]:
     text = HEADER + body
     data = text.encode("utf-8")
     parsed = parse_article(text)
+    cleaned = clean_article(parsed.title, parsed.body, source="example.com")
     return {
         "decode": lambda: decode(data),
         "parse": lambda: parse_article(text),
         "clean": lambda: clean(parsed.body, source="example.com"),
         "enrich": lambda: enrich(
-            parsed,
+            cleaned,
             published=parsed.published,
             date_source="header",
             url=parsed.url,
-            source="example.com",
             decode_errors=0,
             today=dt.date(2025, 1, 1),
         ),

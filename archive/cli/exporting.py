@@ -12,7 +12,8 @@ import typer
 from sqlalchemy.orm import Session
 
 from archive.errors import InvalidOption
-from archive.search.export import atomic_output, export_originals, export_records
+from archive.files import atomic_output
+from archive.search.export import export_originals, export_records
 from archive.store.engine import open_database
 
 from .app import app, state

@@ -88,6 +88,28 @@ def clean_line(text: str) -> tuple[str, list[str], bool]:
     return (_SPACES.sub(" ", fixed) if "  " in fixed else fixed).strip(), notes, mojibake
 
 
+@dataclass(frozen=True)
+class CleanArticle:
+    """An article's cleaned title and body, and what cleaning changed in them, in words."""
+
+    title: str
+    body: str
+    changes: tuple[str, ...] = ()
+    mojibake_repaired: bool = False
+
+
+def clean_article(title: str, body: str, *, source: str | None = None) -> CleanArticle:
+    """Clean an article's title and body; ``source`` (a domain) lets a site-name line go."""
+    cleaned_title, title_notes, title_mojibake = clean_line(title)
+    cleaned = clean(body, source=source)
+    return CleanArticle(
+        title=cleaned_title or title.strip(),
+        body=cleaned.text,
+        changes=tuple(f"title: {note}" for note in title_notes) + cleaned.changes,
+        mojibake_repaired=title_mojibake or cleaned.mojibake_repaired,
+    )
+
+
 def clean(body: str, *, source: str | None = None) -> CleanText:
     """Clean an article body; ``source`` (a domain) lets a site-name first line go."""
     notes: list[str] = []

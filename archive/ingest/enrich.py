@@ -1,18 +1,17 @@
-"""From a parsed article to what is stored: cleaned text, metadata and flags.
+"""From a cleaned article to what is stored about it: dates, language, word count and flags.
 
-Pure: the caller decides the URL, source and header date (file, --map,
---source) and passes today's date for the future-date flag.
+Pure: the caller decides the URL and header date (file, --map) and passes
+today's date for the future-date flag.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Protocol
 
 from archive.dates import PLACEHOLDER_DATE, PartialDate
-from archive.ingest.clean import clean, clean_line
 from archive.ingest.metadata import detect_language, site_article_id, url_date
-from archive.ingest.parse import ParsedArticle
 from archive.ingest.sentences import count_words
 
 EARLIEST_PLAUSIBLE = dt.date(1990, 1, 1)
@@ -44,41 +43,51 @@ class Enriched:
     decode_errors: int
 
 
+class Cleaned(Protocol):
+    """A cleaned article, as :func:`archive.ingest.clean.clean_article` gives it."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def body(self) -> str: ...
+    @property
+    def changes(self) -> tuple[str, ...]: ...
+    @property
+    def mojibake_repaired(self) -> bool: ...
+
+
 def enrich(
-    parsed: ParsedArticle,
+    cleaned: Cleaned,
     *,
     published: PartialDate,
     date_source: str,
     url: str | None,
-    source: str | None,
     decode_errors: int,
     today: dt.date,
 ) -> Enriched:
-    """Clean the article's title and body and work out its metadata and flags."""
-    title, title_notes, title_mojibake = clean_line(parsed.title)
-    cleaned = clean(parsed.body, source=source)
+    """Work out a cleaned article's metadata and flags: dates, language, words, site id."""
+    title, body = cleaned.title, cleaned.body
     found_date = url_date(url)
     if found_date is not None and date_source == "header":
         if published.start == PLACEHOLDER_DATE or (
             published.precision != "day" and published.start <= found_date <= published.end
         ):
             published, date_source = PartialDate(found_date, "day"), "url"
-    notes = [f"title: {note}" for note in title_notes] + list(cleaned.changes)
     return Enriched(
-        title=title or parsed.title.strip(),
-        body=cleaned.text,
-        word_count=count_words(cleaned.text),
+        title=title,
+        body=body,
+        word_count=count_words(body),
         published=published,
         date_source=date_source,
         url_date=found_date,
         site_article_id=site_article_id(url),
-        language=detect_language(title, cleaned.text),
+        language=detect_language(title, body),
         date_conflict=found_date is not None and not published.start <= found_date <= published.end,
         placeholder_date=published.start == PLACEHOLDER_DATE,
         future_date=published.start > today,
         early_date=published.start < EARLIEST_PLAUSIBLE and published.start != PLACEHOLDER_DATE,
-        mojibake_repaired=title_mojibake or cleaned.mojibake_repaired,
-        text_cleaned=bool(notes),
-        cleaning="; ".join(notes) or None,
+        mojibake_repaired=cleaned.mojibake_repaired,
+        text_cleaned=bool(cleaned.changes),
+        cleaning="; ".join(cleaned.changes) or None,
         decode_errors=decode_errors,
     )

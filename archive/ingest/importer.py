@@ -14,11 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
-import os
-import socket
-import sqlite3
-import stat
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, nullcontext
@@ -26,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
-from sqlalchemy import Connection, Engine, Table, bindparam, insert, select, update
+from sqlalchemy import Connection, Engine, Table, bindparam, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from archive.errors import FileRejected
@@ -34,11 +29,13 @@ from archive.ingest.archives import ArchiveMember
 from archive.ingest.inputs import InputFile, SkippedFile, display_path
 from archive.ingest.mapping import UrlMap
 from archive.ingest.prepare import Context, Prepared, Rejection
+from archive.ingest.reading import base_name, read_file, read_member, regular_file_stat
 from archive.ingest.workers import default_workers, lookahead, prepare_in_order
 from archive.limits import BATCH_SIZE, MAX_FILE_SIZE
 from archive.store.documents import store_article
-from archive.store.engine import JOURNAL_SIZE_LIMIT, for_writing, sqlite_path
-from archive.store.models import OUTCOMES, ImportItem, ImportRun, utcnow
+from archive.store.engine import JOURNAL_SIZE_LIMIT, checkpoint, for_writing, sqlite_path, wal_size
+from archive.store.models import OUTCOMES, ImportItem
+from archive.store.runs import finish_run, mark_killed_runs, start_run
 
 DATABASE_SUFFIXES = ("", "-wal", "-shm", "-journal")
 
@@ -128,7 +125,7 @@ def import_files(
     """
     writer = for_writing(engine)
     paths = _skip_database_files(paths, engine)
-    log_size = _log_size(engine)
+    log_size = wal_size(engine)
     context = Context(options.source, options.url_map, dt.date.today())
     workers = default_workers() if options.workers is None else options.workers
     with writer.connect() as connection:
@@ -153,7 +150,7 @@ def import_files(
                 while True:
                     with connection.begin():
                         done = run.store_batch(steps)
-                        _finish_run(connection, run_id, summary, "running")
+                        finish_run(connection, run_id, summary.counts, "running")
                     if log_size() > JOURNAL_SIZE_LIMIT:
                         checkpoint(connection)  # when readers allow: it never waits for them
                     if done:
@@ -166,114 +163,15 @@ def import_files(
                     connection.rollback()
                 try:
                     with connection.begin():
-                        _finish_run(connection, run_id, None, "interrupted")
+                        finish_run(connection, run_id, None, "interrupted")
                 except SQLAlchemyError:
                     pass  # the run stays "running"; what was committed is intact
                 raise
         with connection.begin():
             status = "interrupted" if summary.interrupted else "completed"
-            _finish_run(connection, run_id, None, status)
+            finish_run(connection, run_id, None, status)
         checkpoint(connection)
         return summary
-
-
-def _start_run(connection: Connection, arguments: dict[str, object] | None) -> int:
-    return connection.execute(
-        insert(ImportRun)
-        .values(
-            started_at=utcnow(),
-            status="running",
-            arguments=json.dumps(arguments or {}, ensure_ascii=False),
-            hostname=socket.gethostname(),
-            pid=os.getpid(),
-            **dict.fromkeys(OUTCOMES, 0),
-        )
-        .returning(ImportRun.id)
-    ).scalar_one()
-
-
-def mark_killed_runs(connection: Connection) -> list[int]:
-    """Mark as interrupted the runs still 'running' whose process on this machine is gone.
-
-    A killed import cannot record that it stopped; the next import does.
-    """
-    host = socket.gethostname()
-    killed = [
-        run_id
-        for run_id, pid in connection.execute(
-            select(ImportRun.id, ImportRun.pid).where(
-                ImportRun.status == "running", ImportRun.hostname == host
-            )
-        )
-        if pid is None or not _process_alive(pid)
-    ]
-    if killed:
-        connection.execute(
-            update(ImportRun)
-            .where(ImportRun.id.in_(killed))
-            .values(status="interrupted", finished_at=utcnow())
-        )
-    return killed
-
-
-def _process_alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # alive, but another user's
-    return True
-
-
-def _log_size(engine: Engine) -> Callable[[], int]:
-    """A function that gives the size of the database's write-ahead log, 0 where there is none."""
-    path = sqlite_path(engine.url.render_as_string(hide_password=False))
-    log = Path(f"{path}-wal") if path is not None else None
-
-    def size() -> int:
-        try:
-            return log.stat().st_size if log is not None else 0
-        except OSError:
-            return 0
-
-    return size
-
-
-def checkpoint(connection: Connection) -> None:
-    """Fold the write-ahead log back into the database file, so that it does not grow.
-
-    A reader that still holds an old snapshot stops the log from being
-    truncated; SQLite then folds what it can, and the next checkpoint does the rest.
-    """
-    if connection.dialect.name != "sqlite":
-        return
-    # Outside any transaction, which SQLAlchemy would begin for exec_driver_sql.
-    driver = connection.connection.driver_connection
-    assert driver is not None
-    waited = driver.execute("PRAGMA busy_timeout").fetchone()[0]
-    # Never wait for readers here: what they still need is folded by a later checkpoint.
-    driver.execute("PRAGMA busy_timeout = 0")
-    try:
-        driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-    except sqlite3.OperationalError:
-        pass  # another writer is busy: its own checkpoints will fold the log
-    finally:
-        driver.execute(f"PRAGMA busy_timeout = {int(waited)}")
-
-
-def _finish_run(
-    connection: Connection, run_id: int, summary: ImportSummary | None, status: str
-) -> None:
-    """Record the run's counts so far, or its final status."""
-    values: dict[str, object] = {"status": status}
-    if summary is not None:
-        values.update(summary.counts)
-    if status != "running":
-        values["finished_at"] = utcnow()
-    connection.execute(update(ImportRun).where(ImportRun.id == run_id).values(**values))
 
 
 def _skip_database_files(paths: Iterable[InputFile], engine: Engine) -> Iterator[InputFile]:
@@ -332,7 +230,7 @@ class _Run:
     def start(self, arguments: dict[str, object] | None) -> int:
         self.history = self.connection.execute(select(_ITEMS.c.id).limit(1)).first() is not None
         self.savepoints = self.connection.dialect.name != "sqlite"
-        self.summary.run_id = _start_run(self.connection, arguments)
+        self.summary.run_id = start_run(self.connection, arguments)
         return self.summary.run_id
 
     def read(self, paths: Iterable[InputFile]) -> Iterator[_Step]:
@@ -355,7 +253,7 @@ class _Run:
                 if isinstance(path, ArchiveMember):
                     data = read_member(path, options.max_size)
                 else:
-                    info = _regular_file_stat(path, options.follow_symlinks)
+                    info = regular_file_stat(path, options.follow_symlinks)
                     if info is not None:
                         step.size, step.mtime_ns = info.st_size, info.st_mtime_ns
                         if not options.verify and self._seen_before(step):
@@ -458,7 +356,7 @@ class _Run:
         if step.sha256 in self.recent:
             rows.append(self.recent[step.sha256])
         for earlier_path, document_id in rows:
-            if _base_name(earlier_path) == step.base:
+            if base_name(earlier_path) == step.base:
                 return FileOutcome(step.name, "unchanged", document_id=document_id)
         if not rows:
             return None
@@ -482,70 +380,3 @@ def _step(path: Path | ArchiveMember) -> _Step:
     if isinstance(path, ArchiveMember):
         return _Step(str(path), path.name)
     return _Step(display_path(path), path.name)
-
-
-def _regular_file_stat(path: Path, follow_symlinks: bool) -> os.stat_result | None:
-    """The file's size and times, taken before reading it; None unless a regular file."""
-    try:
-        info = os.stat(path) if follow_symlinks else os.lstat(path)
-    except OSError:
-        return None
-    return info if stat.S_ISREG(info.st_mode) else None
-
-
-def read_file(path: Path, max_size: int = MAX_FILE_SIZE, *, follow_symlinks: bool = False) -> bytes:
-    """The bytes of a regular file no larger than ``max_size``; :class:`FileRejected` otherwise."""
-    if not follow_symlinks and os.path.islink(path):
-        target = os.readlink(path)
-        raise FileRejected(
-            "symlink",
-            f"a symlink to {display_path(target)}; not followed without --follow-symlinks",
-        )
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        if os.path.islink(path):
-            raise FileRejected("unreadable", "a symlink whose target does not exist") from None
-        raise FileRejected("unreadable", "the file does not exist") from None
-    except OSError as error:
-        raise FileRejected("unreadable", f"cannot read the file: {error.strerror}") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise FileRejected("not_a_file", "a folder that could not be read")
-    if not stat.S_ISREG(info.st_mode):
-        raise FileRejected("not_a_file", "not a regular file (a device, pipe or socket)")
-    if info.st_size > max_size:
-        raise FileRejected(
-            "too_large", f"the file has {info.st_size:,} bytes, more than the limit of {max_size:,}"
-        )
-    try:
-        # O_NOFOLLOW: a file swapped for a symlink after the check above is not read either.
-        flags = os.O_RDONLY | (0 if follow_symlinks else getattr(os, "O_NOFOLLOW", 0))
-        with open(os.open(path, flags), "rb") as handle:
-            data = handle.read(max_size + 1)
-    except OSError as error:
-        raise FileRejected("unreadable", f"cannot read the file: {error.strerror}") from None
-    if len(data) > max_size:
-        raise FileRejected("too_large", f"the file grew past the limit of {max_size:,} bytes")
-    return data
-
-
-def read_member(member: ArchiveMember, max_size: int = MAX_FILE_SIZE) -> bytes:
-    """The bytes of an archive member up to ``max_size``; :class:`FileRejected` otherwise."""
-    if member.problem is not None:
-        raise FileRejected(*member.problem)
-    if member.size > max_size:
-        raise FileRejected(
-            "too_large",
-            f"the member has {member.size:,} bytes, more than the limit of {max_size:,}",
-        )
-    data = member.read(max_size + 1)
-    if len(data) > max_size:
-        raise FileRejected(
-            "too_large", f"the member holds more than the limit of {max_size:,} bytes"
-        )
-    return data
-
-
-def _base_name(shown: str) -> str:
-    """The file name in a stored path: after the last / (or ! of an archive member)."""
-    return shown.replace("!", "/").rsplit("/", 1)[-1] if "!" in shown else Path(shown).name

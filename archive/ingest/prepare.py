@@ -12,8 +12,9 @@ import zlib
 from dataclasses import dataclass
 from typing import Any
 
-from archive.dates import PLACEHOLDER_DATE
+from archive.dates import PLACEHOLDER_DATE, PartialDate
 from archive.errors import FileRejected, InvalidURL
+from archive.ingest.clean import clean_article
 from archive.ingest.decode import decode
 from archive.ingest.enrich import Enriched, enrich
 from archive.ingest.mapping import UrlMap, lookup
@@ -152,7 +153,7 @@ def _resolve(
     elif context.source is not None:
         host = context.source
         domain = registrable_domain(context.source)
-    enriched = enrich(
+    enriched = clean_and_enrich(
         parsed,
         published=published,
         date_source=date_source,
@@ -162,6 +163,28 @@ def _resolve(
         today=context.today or dt.date.today(),
     )
     return canonical, url, host, domain, enriched
+
+
+def clean_and_enrich(
+    parsed: ParsedArticle,
+    *,
+    published: PartialDate,
+    date_source: str,
+    url: str | None,
+    source: str | None,
+    decode_errors: int,
+    today: dt.date,
+) -> Enriched:
+    """Clean a parsed article, then work out its metadata: the steps after parsing, in order."""
+    cleaned = clean_article(parsed.title, parsed.body, source=source)
+    return enrich(
+        cleaned,
+        published=published,
+        date_source=date_source,
+        url=url,
+        decode_errors=decode_errors,
+        today=today,
+    )
 
 
 def _canonical_or_none(url: str | None) -> str | None:

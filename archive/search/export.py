@@ -9,19 +9,17 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import Any, TextIO
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from archive.dates import format_partial_date
 from archive.errors import ExportError
+from archive.files import atomic_output
 from archive.search.articles import summary_columns
 from archive.search.filters import Filters, filter_conditions
 from archive.store.documents import original_bytes
@@ -105,40 +103,3 @@ def iter_records(session: Session, filters: Filters) -> Iterator[dict[str, Any]]
         record["published"] = format_partial_date(row.published, row.date_precision)
         record["source"] = row.domain
         yield {field: record[field] for field in RECORD_FIELDS}
-
-
-@contextmanager
-def atomic_path(path: Path, force: bool) -> Iterator[Path]:
-    """A temporary path that replaces ``path`` once the block has written it completely.
-
-    Refuses a symlink at ``path`` (it is never written through), and an
-    existing file unless ``force``. The temporary file is created empty,
-    readable by its owner only, in the same folder.
-    """
-    if path.is_symlink():
-        raise ExportError(f"{path} is a symlink; it is never written through - name another file")
-    if path.exists() and not force:
-        raise ExportError(f"{path} exists - use --force to replace it")
-    if path.exists() and not path.is_file():
-        raise ExportError(f"{path} is not a regular file")
-    folder = path.parent
-    if not folder.is_dir():
-        raise ExportError(f"cannot write {path}: the folder {folder} does not exist")
-    handle, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        yield temporary
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
-@contextmanager
-def atomic_output(path: Path, force: bool) -> Iterator[BinaryIO]:
-    """A binary file that replaces ``path`` only once it is completely written (see atomic_path)."""
-    with atomic_path(path, force) as temporary, open(temporary, "wb") as stream:
-        yield stream
-        stream.flush()
-        os.fsync(stream.fileno())

@@ -7,7 +7,9 @@ another file or a SQLAlchemy URL.
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
+from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -323,3 +325,39 @@ def check_revision(name: str, revision: str | None, tables: list[str]) -> None:
 def _reason(error: SQLAlchemyError) -> str:
     original = getattr(error, "orig", None)
     return str(original or error).splitlines()[0]
+
+
+def wal_size(engine: Engine) -> Callable[[], int]:
+    """A function that gives the size of the database's write-ahead log, 0 where there is none."""
+    path = sqlite_path(engine.url.render_as_string(hide_password=False))
+    log = Path(f"{path}-wal") if path is not None else None
+
+    def size() -> int:
+        try:
+            return log.stat().st_size if log is not None else 0
+        except OSError:
+            return 0
+
+    return size
+
+
+def checkpoint(connection: Connection) -> None:
+    """Fold the write-ahead log back into the database file, so that it does not grow.
+
+    A reader that still holds an old snapshot stops the log from being
+    truncated; SQLite then folds what it can, and the next checkpoint does the rest.
+    """
+    if connection.dialect.name != "sqlite":
+        return
+    # Outside any transaction, which SQLAlchemy would begin for exec_driver_sql.
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    waited = driver.execute("PRAGMA busy_timeout").fetchone()[0]
+    # Never wait for readers here: what they still need is folded by a later checkpoint.
+    driver.execute("PRAGMA busy_timeout = 0")
+    try:
+        driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    except sqlite3.OperationalError:
+        pass  # another writer is busy: its own checkpoints will fold the log
+    finally:
+        driver.execute(f"PRAGMA busy_timeout = {int(waited)}")

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine, Select, Table, func, select, update
 
 from archive.dates import PartialDate
 from archive.errors import ArchiveError, FileRejected
-from archive.search.export import atomic_path
+from archive.files import atomic_path
 from archive.search.fulltext import backend_for
 from archive.store.documents import DOCUMENTS, SOURCES, VERSIONS, original_bytes
 from archive.store.engine import for_writing
@@ -123,9 +123,8 @@ def _stored_texts(table: Table, after: int, limit: int) -> Select[Any]:
 def _reclean_row(connection: Connection, table: Table, row: Any, summary: RecleanSummary) -> None:
     # Cleaning loads ftfy, a language model and more: only reclean needs them.
     from archive.ingest.decode import decode
-    from archive.ingest.enrich import enrich
     from archive.ingest.parse import parse_article
-    from archive.ingest.prepare import text_values
+    from archive.ingest.prepare import clean_and_enrich, text_values
 
     summary.checked += 1
     try:
@@ -135,7 +134,7 @@ def _reclean_row(connection: Connection, table: Table, row: Any, summary: Reclea
         summary.unreadable += 1
         return
     kept_date = row.date_source == "map"
-    enriched = enrich(
+    enriched = clean_and_enrich(
         parsed,
         published=PartialDate(dt.date.fromisoformat(row.published), row.date_precision)
         if kept_date
