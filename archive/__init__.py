@@ -20,7 +20,6 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-DISTRIBUTION = "news-archive"
 """The name this package is installed under (``pip install news-archive``)."""
 
 if TYPE_CHECKING:
@@ -96,17 +95,9 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     if name == "__version__":
-        return _version()
+        from archive.version import installed_version
+
+        return installed_version()
     if name not in _MODULES:
         raise AttributeError(f"module 'archive' has no attribute {name!r}")
     return getattr(importlib.import_module(f"archive.{_MODULES[name]}"), name)
-
-
-def _version() -> str:
-    """The installed version, from the package metadata; "unknown" when not installed."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(DISTRIBUTION)
-    except PackageNotFoundError:
-        return "unknown"

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from archive.errors import InvalidQuery
-from archive.search.fulltext.postgres import tsquery_text
+from archive.search.fulltext.postgresql import tsquery_text
 from archive.search.fulltext.sqlite import fts5_query
 from archive.search.grammar import MAX_TERMS, Term, TextQuery, parse_query
 

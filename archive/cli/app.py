@@ -187,9 +187,9 @@ class State:
 
 def _show_version(value: bool) -> None:
     if value:
-        from archive import __version__
+        from archive.version import installed_version
 
-        typer.echo(f"archive {__version__}")
+        typer.echo(f"archive {installed_version()}")
         raise typer.Exit()
 
 

@@ -21,7 +21,7 @@ import typer
 
 from archive.escapes import escape_controls
 from archive.search.articles import bracketed
-from archive.search.fulltext import SNIPPET_END, SNIPPET_START
+from archive.search.fulltext.base import SNIPPET_END, SNIPPET_START
 
 if TYPE_CHECKING:
     from rich.text import Text

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from archive.dates import format_partial_date
 from archive.errors import InvalidOption
 from archive.search.filters import Filters, Sort, filter_conditions, full_text
-from archive.search.fulltext import SNIPPET_END, SNIPPET_START
+from archive.search.fulltext.base import SNIPPET_END, SNIPPET_START
 from archive.store.models import Document, Source
 
 SUMMARY_FIELDS = (

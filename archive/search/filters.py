@@ -12,7 +12,8 @@ from sqlalchemy import ColumnElement, and_, false, or_, select
 from sqlalchemy.orm import Session
 
 from archive.dates import PartialDate
-from archive.search.fulltext import FullTextBackend, backend_for
+from archive.search.fulltext import backend_for
+from archive.search.fulltext.base import FullTextBackend
 from archive.search.grammar import TextQuery
 from archive.store.models import Document, Source
 from archive.urls import normalize_domain, registrable_domain

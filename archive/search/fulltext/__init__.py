@@ -2,73 +2,26 @@
 
 A backend turns a parsed :class:`~archive.search.grammar.TextQuery` into a selectable
 of ``(document_id, rank)`` rows (higher rank is more relevant), writes
-snippets for the few documents shown, and maintains its index. Everything
-backend-specific lives in ``sqlite.py`` and ``postgres.py``.
+snippets for the few documents shown, and maintains its index (see
+:class:`~archive.search.fulltext.base.FullTextBackend`). Each backend is the
+module named after its SQLAlchemy dialect (``sqlite.py``, ``postgresql.py``),
+which defines ``BACKEND``: adding one adds one module here, and its index
+in a migration.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Protocol
-
-from sqlalchemy import ColumnElement, Connection, SQLColumnExpression, Subquery
+from importlib import import_module
+from importlib.util import find_spec
 
 from archive.errors import ArchiveError
-from archive.search.grammar import TextQuery
-
-SNIPPET_START = "\ue000"
-SNIPPET_END = "\ue001"
-"""Private-use characters around matched words in snippets; renderers replace them."""
-
-
-class FullTextBackend(Protocol):
-    """What the archive needs from a database's full-text search."""
-
-    def matches(self, query: TextQuery) -> Subquery:
-        """A subquery with columns ``document_id`` and ``rank`` for every matching document."""
-        ...
-
-    def match_condition(
-        self, query: TextQuery, document_id: SQLColumnExpression[int]
-    ) -> ColumnElement[bool]:
-        """True for a document that matches: tested row by row, for walking an index in order."""
-        ...
-
-    def count_matches(self, connection: Connection, query: TextQuery, cap: int) -> int:
-        """How many documents match, counting no further than ``cap``."""
-        ...
-
-    def snippets(
-        self, connection: Connection, query: TextQuery, document_ids: Sequence[int]
-    ) -> dict[int, str]:
-        """A short extract of each document, with matched words between the snippet marks.
-
-        No rank: bm25 recounts a word's documents for every row looked up by id, which
-        for a word in most documents costs more than the search itself.
-        """
-        ...
-
-    def check(self, connection: Connection) -> list[str]:
-        """Problems with the index, in plain words; empty when it is sound."""
-        ...
-
-    def rebuild(self, connection: Connection) -> None:
-        """Build the index again from the documents."""
-        ...
-
-    def optimize(self, connection: Connection) -> None:
-        """Merge the index into as few segments as possible."""
-        ...
+from archive.search.fulltext.base import FullTextBackend
 
 
 def backend_for(dialect: str) -> FullTextBackend:
     """The full-text backend of a SQLAlchemy dialect name."""
-    if dialect == "sqlite":
-        from archive.search.fulltext.sqlite import SQLiteFullText
-
-        return SQLiteFullText()
-    if dialect == "postgresql":
-        from archive.search.fulltext.postgres import PostgresFullText
-
-        return PostgresFullText()
-    raise ArchiveError(f"full-text search is not available on {dialect} databases")
+    module = f"{__name__}.{dialect}"
+    if not dialect.isidentifier() or find_spec(module) is None:
+        raise ArchiveError(f"full-text search is not available on {dialect} databases")
+    backend: FullTextBackend = import_module(module).BACKEND
+    return backend

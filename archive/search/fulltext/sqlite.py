@@ -20,7 +20,7 @@ from sqlalchemy import (
 from sqlalchemy import literal_column as sql
 from sqlalchemy.exc import DatabaseError
 
-from archive.search.fulltext import SNIPPET_END, SNIPPET_START
+from archive.search.fulltext.base import SNIPPET_END, SNIPPET_START
 from archive.search.grammar import Term, TextQuery, render
 
 TITLE_WEIGHT = 10.0
@@ -133,3 +133,7 @@ class SQLiteFullText:
 
     def optimize(self, connection: Connection) -> None:
         connection.exec_driver_sql(_COMMAND.format("optimize"))
+
+
+BACKEND = SQLiteFullText()
+"""The backend that :func:`archive.search.fulltext.backend_for` gives for this dialect."""

@@ -24,7 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY, REAL
 from sqlalchemy.sql.elements import ColumnElement
 
-from archive.search.fulltext import SNIPPET_END, SNIPPET_START
+from archive.search.fulltext.base import SNIPPET_END, SNIPPET_START
 from archive.search.grammar import Term, TextQuery, render
 
 WEIGHTS = [0.01, 0.02, 0.1, 1.0]
@@ -116,3 +116,7 @@ class PostgresFullText:
 
     def optimize(self, connection: Connection) -> None:
         connection.exec_driver_sql("SELECT gin_clean_pending_list('ix_documents_search')")
+
+
+BACKEND = PostgresFullText()
+"""The backend that :func:`archive.search.fulltext.backend_for` gives for this dialect."""
