@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Annotated, Any
 
 import typer
+from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 from typer.core import TyperArgument, TyperGroup
 
 from archive.errors import (
@@ -24,7 +27,7 @@ from archive.errors import (
     MapFileError,
 )
 from archive.escapes import escape_controls
-from archive.store.engine import database_url
+from archive.store.engine import database_url, open_database
 
 USAGE_ERRORS = (
     InvalidDate,
@@ -221,3 +224,22 @@ def state(ctx: typer.Context) -> State:
     found = ctx.find_object(State)
     assert found is not None
     return found
+
+
+@contextmanager
+def database(
+    ctx: typer.Context, *, create: bool = False, url: str | None = None
+) -> Iterator[Engine]:
+    """The command's database (or ``url``): opened and checked for the block, disposed after it."""
+    engine = open_database(url or state(ctx).database_url, create=create)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
+@contextmanager
+def reading(ctx: typer.Context) -> Iterator[Session]:
+    """A session on the command's database for queries, closed and disposed after the block."""
+    with database(ctx) as engine, Session(engine) as session:
+        yield session

@@ -7,7 +7,6 @@ from enum import StrEnum
 from typing import Annotated
 
 import typer
-from sqlalchemy.orm import Session
 
 from archive.escapes import escape_controls, escape_lines
 from archive.search.articles import (
@@ -17,9 +16,8 @@ from archive.search.articles import (
     search_documents,
 )
 from archive.search.documents import DocumentDetail, get_document, get_original
-from archive.store.engine import open_database
 
-from .app import app, state
+from .app import app, reading
 from .options import (
     LimitOption,
     ListFormat,
@@ -156,8 +154,7 @@ def search(
     """
     limit, offset = limit_option(limit), offset_option(offset)
     filters = filters_from_options(date_from, date_to, source, query, language)
-    engine = open_database(state(ctx).database_url)
-    with Session(engine) as session:
+    with reading(ctx) as session:
         if count:
             emit(str(count_documents(session, filters)))
             return
@@ -209,8 +206,7 @@ def show(
     ] = ShowFormat.text,
 ) -> None:
     """Show one article with its metadata, by id or by URL."""
-    engine = open_database(state(ctx).database_url)
-    with Session(engine) as session:
+    with reading(ctx) as session:
         if output_format is ShowFormat.original:
             stdout = typer.get_binary_stream("stdout")
             stdout.write(get_original(session, reference))

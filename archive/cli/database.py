@@ -9,13 +9,11 @@ import typer
 
 from archive.errors import ArchiveError, DatabaseNotFound
 from archive.store.engine import (
-    current_revision,
     display_name,
     for_writing,
     head_revision,
-    make_engine,
-    open_database,
     sqlite_path,
+    stored_revision,
     upgrade_database,
 )
 from archive.store.maintenance import (
@@ -27,7 +25,7 @@ from archive.store.maintenance import (
     reclean,
 )
 
-from .app import app, print_error, state
+from .app import app, database, print_error, state
 from .output import emit, plural
 
 db_app = typer.Typer(
@@ -59,12 +57,7 @@ def current_command(ctx: typer.Context) -> None:
     path = sqlite_path(url)
     if path is not None and not path.exists():
         raise DatabaseNotFound(f"{path} does not exist - run 'archive db upgrade' to create it")
-    engine = make_engine(url)
-    try:
-        with engine.connect() as connection:
-            revision = current_revision(connection)
-    finally:
-        engine.dispose()
+    revision = stored_revision(url)
     head = head_revision()
     status = "up to date" if revision == head else "run 'archive db upgrade'"
     emit(
@@ -76,12 +69,8 @@ def current_command(ctx: typer.Context) -> None:
 def check_command(ctx: typer.Context) -> None:
     """Check the database file and the full-text index; exit 1 if anything is wrong."""
     url = state(ctx).database_url
-    engine = open_database(url)
-    try:
-        with engine.connect() as connection:
-            problems = check_database(connection)
-    finally:
-        engine.dispose()
+    with database(ctx) as engine, engine.connect() as connection:
+        problems = check_database(connection)
     if problems:
         for problem in problems:
             print_error(problem)
@@ -92,26 +81,16 @@ def check_command(ctx: typer.Context) -> None:
 @db_app.command("reindex")
 def reindex_command(ctx: typer.Context) -> None:
     """Rebuild the full-text index from the documents."""
-    url = state(ctx).database_url
-    engine = open_database(url)
-    try:
-        with for_writing(engine).begin() as connection:
-            count = rebuild_index(connection)
-    finally:
-        engine.dispose()
+    with database(ctx) as engine, for_writing(engine).begin() as connection:
+        count = rebuild_index(connection)
     emit(f"Rebuilt the full-text index of {plural(count, 'document')}.")
 
 
 @db_app.command("optimize")
 def optimize_command(ctx: typer.Context) -> None:
     """Merge the full-text index's segments, which makes searches faster."""
-    url = state(ctx).database_url
-    engine = open_database(url)
-    try:
-        with for_writing(engine).begin() as connection:
-            optimize_index(connection)
-    finally:
-        engine.dispose()
+    with database(ctx) as engine, for_writing(engine).begin() as connection:
+        optimize_index(connection)
     emit("Optimized the full-text index.")
 
 
@@ -136,7 +115,6 @@ def reclean_command(
         TimeRemainingColumn,
     )
 
-    engine = open_database(state(ctx).database_url)
     console = Console(stderr=True)
     progress = Progress(
         TextColumn("recleaning"),
@@ -149,7 +127,7 @@ def reclean_command(
     )
     task = progress.add_task("reclean", total=None)
     try:
-        with progress:
+        with database(ctx) as engine, progress:
             summary = reclean(
                 engine,
                 batch_size=batch_size,
@@ -159,8 +137,6 @@ def reclean_command(
         raise ArchiveError(
             "interrupted; the batches done so far are saved - run 'archive db reclean' again"
         ) from None
-    finally:
-        engine.dispose()
     line = f"Cleaned {plural(summary.checked, 'stored text')} again: {summary.changed} changed."
     if summary.unreadable:
         line += f" {summary.unreadable} no longer parse and were left as they were."
@@ -175,9 +151,6 @@ def backup_command(
 ) -> None:
     """Copy the database to PATH, safely even while an import is running."""
     url = state(ctx).database_url
-    engine = open_database(url)
-    try:
+    with database(ctx) as engine:
         size = backup(engine, target, force=force)
-    finally:
-        engine.dispose()
     emit(f"Backed up {display_name(url)} to {target} ({size:,} bytes), checked sound.")

@@ -9,14 +9,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from sqlalchemy.orm import Session
 
 from archive.errors import InvalidOption
 from archive.files import atomic_output
 from archive.search.export import export_originals, export_records
-from archive.store.engine import open_database
 
-from .app import app, state
+from .app import app, reading
 from .browsing import FromOption, LanguageOption, QueryArgument, SourceOption, ToOption
 from .options import filters_from_options
 from .output import plural
@@ -62,8 +60,7 @@ def export(
     all, never through a symlink, and never over an existing file without --force.
     """
     filters = filters_from_options(date_from, date_to, source, query, language)
-    engine = open_database(state(ctx).database_url)
-    with Session(engine) as session:
+    with reading(ctx) as session:
         if output_format is ExportFormat.original:
             if target == "-":
                 raise InvalidOption("--format original writes files: name a folder, not -")

@@ -21,7 +21,7 @@ from archive.ingest.inputs import (
     iter_input_files,
 )
 from archive.limits import BATCH_SIZE, MAX_BYTES, MAX_FILE_SIZE, MAX_MEMBERS
-from archive.store.engine import open_database, sqlite_path
+from archive.store.engine import sqlite_path
 from archive.store.models import OUTCOMES
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from archive.ingest.importer import FileOutcome, ImportSummary
 
-from .app import app, state
+from .app import app, database, reading, state
 from .options import domain_option
 from .output import emit, plural, render
 
@@ -178,7 +178,8 @@ def import_command(
         workers=workers,
     )
     url = state(ctx).database_url
-    engine = open_database("sqlite://" if dry_run and _missing(url) else url, create=True)
+    # A dry run on a database that does not exist yet imports into memory, creating nothing.
+    target = "sqlite://" if dry_run and _missing(url) else None
     arguments: dict[str, object] = {
         "paths": paths,
         "source": options.source,
@@ -195,25 +196,26 @@ def import_command(
     from rich.console import Console
 
     reporter = _Reporter(show_progress=Console(stderr=True).is_terminal and not as_json)
-    try:
-        with reporter.progress(paths, follow_symlinks, filters), _StopAfterBatch() as stop:
-            summary = import_files(
-                engine,
-                iter_input_files(
-                    paths,
-                    sys.stdin if STDIN in paths else None,
-                    follow_symlinks=follow_symlinks,
-                    max_archive_members=archive_max_files,
-                    max_archive_bytes=archive_max_bytes,
-                    filters=filters,
-                ),
-                options,
-                arguments=arguments,
-                on_file=reporter.on_file,
-                should_stop=stop.requested,
-            )
-    finally:
-        engine.dispose()
+    with (
+        database(ctx, create=True, url=target) as engine,
+        reporter.progress(paths, follow_symlinks, filters),
+        _StopAfterBatch() as stop,
+    ):
+        summary = import_files(
+            engine,
+            iter_input_files(
+                paths,
+                sys.stdin if STDIN in paths else None,
+                follow_symlinks=follow_symlinks,
+                max_archive_members=archive_max_files,
+                max_archive_bytes=archive_max_bytes,
+                filters=filters,
+            ),
+            options,
+            arguments=arguments,
+            on_file=reporter.on_file,
+            should_stop=stop.requested,
+        )
     reporter.finish()
     if as_json:
         emit(json.dumps({**summary.as_dict(), "interrupted": summary.interrupted}))
@@ -363,13 +365,11 @@ def _list_items(ctx: typer.Context, outcome: str, arguments: list[str], as_json:
             f"--{outcome} takes one run number, not {' '.join(arguments)!r} - "
             f"for example 'archive import --{outcome} 3'"
         )
-    from sqlalchemy.orm import Session
 
     from archive.store.runs import items_with_outcome
 
     run_id = int(arguments[0]) if arguments else None
-    engine = open_database(state(ctx).database_url)
-    with Session(engine) as session:
+    with reading(ctx) as session:
         run, items = items_with_outcome(session, outcome, run_id)
     rows = [{"path": item.path, "reason": item.reason, "message": item.message} for item in items]
     if as_json:

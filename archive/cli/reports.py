@@ -6,13 +6,11 @@ from enum import StrEnum
 from typing import Annotated
 
 import typer
-from sqlalchemy.orm import Session
 
 from archive.search.sources import SOURCE_FIELDS, list_sources
 from archive.search.stats import PERIOD_FIELDS, count_by_period
-from archive.store.engine import open_database
 
-from .app import app, state
+from .app import app, reading
 from .browsing import FromOption, LanguageOption, QueryArgument, SourceOption, ToOption
 from .options import OutputFormat, filters_from_options
 from .output import emit, plural, render
@@ -40,8 +38,7 @@ def sources(
     1970-01-01 is counted but is never a first or last date. JSON, JSON Lines
     and CSV have the fields source (null when unknown), articles, first and last.
     """
-    engine = open_database(state(ctx).database_url)
-    with Session(engine) as session:
+    with reading(ctx) as session:
         rows = [summary.as_dict() for summary in list_sources(session)]
     if output_format is OutputFormat.table and not rows:
         typer.echo("The archive is empty.", err=True)
@@ -81,8 +78,7 @@ def stats(
     (all) with --total) and articles.
     """
     filters = filters_from_options(date_from, date_to, source, query, language)
-    engine = open_database(state(ctx).database_url)
-    with Session(engine) as session:
+    with reading(ctx) as session:
         counts = count_by_period(session, filters, by=by.value, total=total)
     rows = [row.as_dict() for row in counts.rows]
     if output_format is OutputFormat.table and not rows:

@@ -231,6 +231,16 @@ def current_revision(connection: Connection) -> str | None:
     return revision
 
 
+def stored_revision(url: str) -> str | None:
+    """The schema revision recorded in the database at ``url``, without checking it."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            return current_revision(connection)
+    finally:
+        engine.dispose()
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Migrate the database to ``revision`` in one transaction."""
     from alembic import command
