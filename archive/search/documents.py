@@ -16,7 +16,7 @@ from archive.dates import format_partial_date
 from archive.errors import DocumentNotFound, InvalidOption, InvalidURL
 from archive.search.articles import DocumentSummary, _summary, summary_columns
 from archive.store.documents import original_bytes
-from archive.store.models import Document, DocumentVersion, ImportItem, Source
+from archive.store.models import FLAG_COLUMNS, Document, DocumentVersion, ImportItem, Source
 from archive.urls import canonical_url
 
 
@@ -100,12 +100,6 @@ class DocumentDetail:
             ],
             "body": self.body,
         }
-
-
-FLAG_COLUMNS = (
-    "date_conflict", "placeholder_date", "future_date", "early_date", "mojibake_repaired",
-    "text_cleaned",
-)  # fmt: skip
 
 
 def _document_condition(reference: str | int) -> tuple[ColumnElement[bool], str]:

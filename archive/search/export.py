@@ -20,15 +20,16 @@ from sqlalchemy.orm import Session
 from archive.dates import format_partial_date
 from archive.errors import ExportError
 from archive.files import atomic_output
-from archive.search.articles import summary_columns
+from archive.search.articles import SUMMARY_FIELDS, summary_columns
 from archive.search.filters import Filters, filter_conditions
 from archive.store.documents import original_bytes
-from archive.store.models import Document, ImportItem, Source
+from archive.store.models import RECORD_COLUMNS, Document, ImportItem, Source
 
 RECORD_FIELDS = (
-    "id", "published", "date_precision", "source", "host", "url", "title", "word_count",
-    "language", "label", "date_source", "url_date", "site_article_id", "body",
-)  # fmt: skip
+    *(name for name in SUMMARY_FIELDS if name not in ("rank", "snippet")),
+    *RECORD_COLUMNS,
+    "body",
+)
 """The fields of an exported record, in order; ``source`` is None when it is not known."""
 _UNSAFE_NAME = re.compile(r"[^\w.-]+")
 

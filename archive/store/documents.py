@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import Connection, DateTime, Table, bindparam, select
 
-from archive.store.models import Document, DocumentVersion, Source, utcnow
+from archive.store.models import CONTENT_COLUMNS, Document, DocumentVersion, Source, utcnow
 
 if TYPE_CHECKING:
     from archive.ingest.prepare import Prepared
@@ -22,14 +22,6 @@ DOCUMENTS = cast(Table, Document.__table__)
 VERSIONS = cast(Table, DocumentVersion.__table__)
 SOURCES = cast(Table, Source.__table__)
 
-CONTENT_COLUMNS = (
-    "url", "published", "date_precision", "title", "title_derived", "label", "body",
-    "word_count", "encoding", "text_sha256", "original_sha256", "original", "original_codec",
-    "cleaning", "language", "url_date", "site_article_id", "date_source", "date_conflict",
-    "placeholder_date", "future_date", "early_date", "mojibake_repaired", "text_cleaned",
-    "decode_errors",
-)  # fmt: skip
-"""The columns a document shares with its earlier versions."""
 
 _FIND_BY_URL = select(DOCUMENTS.c.id, DOCUMENTS.c.text_sha256, DOCUMENTS.c.canonical_url).where(
     DOCUMENTS.c.canonical_url == bindparam("canonical_url")

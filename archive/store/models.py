@@ -21,7 +21,7 @@ from sqlalchemy import (
     Text,
     false,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, MappedColumn, mapped_column, relationship
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -35,6 +35,11 @@ OUTCOMES = ("imported", "updated", "unchanged", "duplicate", "rejected", "skippe
 """What an import did with one file; skipped files were left out unread by name or path."""
 
 PRECISIONS = ("day", "month", "year")
+
+FLAG = {"flag": True}
+"""Column info of a flag: a yes/no fact about an article that ``show`` lists by name."""
+RECORD = {"record": True}
+"""Column info of what an exported record carries besides a search result's fields."""
 
 
 def utcnow() -> dt.datetime:
@@ -66,7 +71,6 @@ class _Content:
     date_precision: Mapped[str] = mapped_column(String(5))
     title: Mapped[str] = mapped_column(Text)
     title_derived: Mapped[bool] = mapped_column(default=False)
-    label: Mapped[str | None] = mapped_column(Text)
     body: Mapped[str] = mapped_column(Text)
     word_count: Mapped[int] = mapped_column(Integer)
     encoding: Mapped[str] = mapped_column(String(32))
@@ -78,17 +82,18 @@ class _Content:
     """zlib (RFC 1950, Python's zlib.decompress) or none."""
     cleaning: Mapped[str | None] = mapped_column(Text)
     """What cleaning changed in the title and body, in words."""
-    language: Mapped[str | None] = mapped_column(String(8), index=True)
+    language: Mapped[str | None] = mapped_column(String(8), index=True, info=RECORD)
     """ISO 639-1 code, detected from the cleaned text; NULL when too short to tell."""
-    url_date: Mapped[str | None] = mapped_column(String(10))
-    site_article_id: Mapped[str | None] = mapped_column(String(64))
-    date_source: Mapped[str] = mapped_column(String(8), server_default="header")
-    date_conflict: Mapped[bool] = mapped_column(server_default=false())
-    placeholder_date: Mapped[bool] = mapped_column(server_default=false())
-    future_date: Mapped[bool] = mapped_column(server_default=false())
-    early_date: Mapped[bool] = mapped_column(server_default=false())
-    mojibake_repaired: Mapped[bool] = mapped_column(server_default=false())
-    text_cleaned: Mapped[bool] = mapped_column(server_default=false())
+    label: Mapped[str | None] = mapped_column(Text, info=RECORD)
+    date_source: Mapped[str] = mapped_column(String(8), server_default="header", info=RECORD)
+    url_date: Mapped[str | None] = mapped_column(String(10), info=RECORD)
+    site_article_id: Mapped[str | None] = mapped_column(String(64), info=RECORD)
+    date_conflict: Mapped[bool] = mapped_column(server_default=false(), info=FLAG)
+    placeholder_date: Mapped[bool] = mapped_column(server_default=false(), info=FLAG)
+    future_date: Mapped[bool] = mapped_column(server_default=false(), info=FLAG)
+    early_date: Mapped[bool] = mapped_column(server_default=false(), info=FLAG)
+    mojibake_repaired: Mapped[bool] = mapped_column(server_default=false(), info=FLAG)
+    text_cleaned: Mapped[bool] = mapped_column(server_default=false(), info=FLAG)
     decode_errors: Mapped[int] = mapped_column(Integer, server_default="0")
     """Invalid byte sequences that decoding replaced with U+FFFD."""
 
@@ -212,3 +217,17 @@ class ImportItem(Base):
     )
 
     run: Mapped[ImportRun] = relationship(back_populates="items")
+
+
+CONTENT_COLUMNS = tuple(
+    name for name, attribute in vars(_Content).items() if isinstance(attribute, MappedColumn)
+)
+"""The columns a document shares with its earlier versions, in declaration order."""
+FLAG_COLUMNS = tuple(
+    name for name in CONTENT_COLUMNS if Document.__table__.columns[name].info.get("flag")
+)
+"""The flags, in declaration order."""
+RECORD_COLUMNS = tuple(
+    name for name in CONTENT_COLUMNS if Document.__table__.columns[name].info.get("record")
+)
+"""The columns that exported records add to a search result's fields, in declaration order."""
