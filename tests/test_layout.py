@@ -33,6 +33,15 @@ LAYERS = [
     {"search.articles", "search.sources"},
     {"search.documents", "search.stats", "search.export"},
     # The command line, then the package's own front door.
+    {"cli.formats.base"},
+    {
+        "cli.formats.table",
+        "cli.formats.json",
+        "cli.formats.jsonl",
+        "cli.formats.csv",
+        "cli.formats.ids",
+        "cli.formats",
+    },  # fmt: skip
     {"cli.app", "cli.output", "cli.options"},
     {"cli.browsing", "cli.database", "cli.exporting", "cli.importing", "cli.reports"},
     {"cli", "__main__", ""},

@@ -18,15 +18,16 @@ from archive.search.articles import (
 from archive.search.documents import DocumentDetail, get_document, get_original
 
 from .app import app, reading
+from .formats.table import UNKNOWN_LABEL
 from .options import (
+    ArticleFormatOption,
     LimitOption,
-    ListFormat,
     OffsetOption,
     filters_from_options,
     limit_option,
     offset_option,
 )
-from .output import UNKNOWN_LABEL, emit, render
+from .output import emit, render
 
 SEARCH_COLUMNS = [
     ("id", "id"),
@@ -125,10 +126,7 @@ def search(
             show_default=False,
         ),
     ] = None,
-    output_format: Annotated[
-        ListFormat,
-        typer.Option("--format", metavar="table|json|jsonl|csv|ids", help="Output format."),
-    ] = ListFormat.table,
+    output_format: ArticleFormatOption = "table",
     count: Annotated[
         bool, typer.Option("--count", help="Print only the number of matching articles.")
     ] = False,
@@ -170,19 +168,19 @@ def search(
         cap = max(SHOWN_TOTAL, offset + len(results) + 1)
         total = (
             count_documents(session, filters, cap=cap)
-            if output_format is ListFormat.table and len(results) == limit
+            if output_format == "table" and len(results) == limit
             else None
         )
     rows = [result.as_dict() for result in results]
-    if output_format is ListFormat.table and not rows:
+    if output_format == "table" and not rows:
         typer.echo("No articles match.", err=True)
         return
-    if output_format is ListFormat.table and filters.text is not None:
+    if output_format == "table" and filters.text is not None:
         for row, result in zip(rows, results, strict=True):
             row["snippet"] = result.snippet  # with its markers, which a terminal shows in bold
         emit(render(rows, "table", TEXT_SEARCH_COLUMNS))
     else:
-        emit(render(rows, output_format.value, SEARCH_COLUMNS, SUMMARY_FIELDS))
+        emit(render(rows, output_format, SEARCH_COLUMNS, SUMMARY_FIELDS))
     if total is not None and total > offset + len(rows):
         of = f"at least {total:,}" if total == cap else f"{total:,}"
         typer.echo(

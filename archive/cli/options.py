@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
 
+from archive.cli.formats import format_names
 from archive.dates import PartialDate, parse_partial_date
 from archive.errors import InvalidDate, InvalidDomain, InvalidOption
 from archive.search.filters import UNKNOWN_SOURCE, Filters
@@ -14,21 +15,39 @@ from archive.search.grammar import parse_query
 from archive.urls import normalize_domain
 
 
-class OutputFormat(StrEnum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
+def _format_checker(*, articles: bool) -> Callable[[str], str]:
+    """A callback that takes only the names of :mod:`archive.cli.formats`' formats."""
+    names = format_names(articles=articles)
+
+    def check(value: str) -> str:
+        if value not in names:
+            shown = ", ".join(repr(name) for name in names)
+            raise typer.BadParameter(f"{value!r} is not one of {shown}.")
+        return value
+
+    return check
 
 
-class ListFormat(StrEnum):
-    """Output formats of lists of articles, which can also be bare ids."""
-
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    ids = "ids"
+FormatOption = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        metavar="|".join(format_names()),
+        help="Output format.",
+        callback=_format_checker(articles=False),
+    ),
+]
+"""--format for lists of sources and counts: every format that is not for articles only."""
+ArticleFormatOption = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        metavar="|".join(format_names(articles=True)),
+        help="Output format.",
+        callback=_format_checker(articles=True),
+    ),
+]
+"""--format for lists of articles, which can also be bare ids."""
 
 
 LimitOption = Annotated[

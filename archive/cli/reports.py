@@ -12,10 +12,8 @@ from archive.search.stats import PERIOD_FIELDS, count_by_period
 
 from .app import app, reading
 from .browsing import FromOption, LanguageOption, QueryArgument, SourceOption, ToOption
-from .options import OutputFormat, filters_from_options
+from .options import FormatOption, filters_from_options
 from .output import emit, plural, render
-
-FORMATS = "table|json|jsonl|csv"
 
 
 class Period(StrEnum):
@@ -28,9 +26,7 @@ class Period(StrEnum):
 @app.command(short_help="List the sources with their article counts and date spans.")
 def sources(
     ctx: typer.Context,
-    output_format: Annotated[
-        OutputFormat, typer.Option("--format", metavar=FORMATS, help="Output format.")
-    ] = OutputFormat.table,
+    output_format: FormatOption = "table",
 ) -> None:
     """List every source with its number of articles and first and last dates.
 
@@ -40,13 +36,13 @@ def sources(
     """
     with reading(ctx) as session:
         rows = [summary.as_dict() for summary in list_sources(session)]
-    if output_format is OutputFormat.table and not rows:
+    if output_format == "table" and not rows:
         typer.echo("The archive is empty.", err=True)
         return
     emit(
         render(
             rows,
-            output_format.value,
+            output_format,
             [("source", "source"), ("articles", "articles"), ("first", "first"), ("last", "last")],
             SOURCE_FIELDS,
         )
@@ -67,9 +63,7 @@ def stats(
     total: Annotated[
         bool, typer.Option("--total", help="Sum the sources into one series.")
     ] = False,
-    output_format: Annotated[
-        OutputFormat, typer.Option("--format", metavar=FORMATS, help="Output format.")
-    ] = OutputFormat.table,
+    output_format: FormatOption = "table",
 ) -> None:
     """Count articles per period and source, in date order, with empty periods shown as 0.
 
@@ -81,13 +75,13 @@ def stats(
     with reading(ctx) as session:
         counts = count_by_period(session, filters, by=by.value, total=total)
     rows = [row.as_dict() for row in counts.rows]
-    if output_format is OutputFormat.table and not rows:
+    if output_format == "table" and not rows:
         typer.echo("No articles match.", err=True)
     else:
         emit(
             render(
                 rows,
-                output_format.value,
+                output_format,
                 [("period", by.value), ("source", "source"), ("articles", "articles")],
                 PERIOD_FIELDS,
             )
