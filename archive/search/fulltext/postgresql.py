@@ -25,7 +25,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, REAL
 from sqlalchemy.sql.elements import ColumnElement
 
 from archive.search.fulltext.base import SNIPPET_END, SNIPPET_START
-from archive.search.grammar import Term, TextQuery, render
+from archive.search.grammar import FOLDS, Term, TextQuery, render
 
 WEIGHTS = [0.01, 0.02, 0.1, 1.0]
 """ts_rank weights of D, C, B (body) and A (title): a title match counts ten times more."""
@@ -34,9 +34,10 @@ _WORD = re.compile(r"[^\W_]+")
 _CONFIG: ColumnElement[str] = literal_column("'simple'::regconfig")
 _documents = table("documents", column("id"), column("title"), column("body"))
 # The same expression as the GIN index in migration 0002, so that the index is used.
+_FROM, _TO = "".join(FOLDS), "".join(FOLDS.values())
 _VECTOR: ColumnElement[str] = literal_column(
-    "(setweight(to_tsvector('simple', translate(documents.title, 'ёЁ', 'еЕ')), 'A')"
-    " || setweight(to_tsvector('simple', translate(documents.body, 'ёЁ', 'еЕ')), 'B'))"
+    f"(setweight(to_tsvector('simple', translate(documents.title, '{_FROM}', '{_TO}')), 'A')"
+    f" || setweight(to_tsvector('simple', translate(documents.body, '{_FROM}', '{_TO}')), 'B'))"
 )
 _HEADLINE_OPTIONS = (
     f'StartSel="{SNIPPET_START}", StopSel="{SNIPPET_END}", MaxWords=24, MinWords=12, '
@@ -98,7 +99,7 @@ class PostgresFullText:
         tsquery = _tsquery(query)
         headline = func.ts_headline(
             _CONFIG,
-            func.translate(_documents.c.body, "ёЁ", "еЕ"),
+            func.translate(_documents.c.body, _FROM, _TO),
             tsquery,
             literal(_HEADLINE_OPTIONS),
         )

@@ -21,7 +21,7 @@ from sqlalchemy import literal_column as sql
 from sqlalchemy.exc import DatabaseError
 
 from archive.search.fulltext.base import SNIPPET_END, SNIPPET_START
-from archive.search.grammar import Term, TextQuery, render
+from archive.search.grammar import FOLDS, Term, TextQuery, render
 
 TITLE_WEIGHT = 10.0
 """How much more a match in the title counts than one in the body (bm25 column weight)."""
@@ -36,7 +36,9 @@ documents_fts = Table(
 )
 # bm25 is lower for better matches; the archive's rank is higher for better ones.
 _RANK = -func.bm25(sql("documents_fts"), TITLE_WEIGHT, 1.0)
-_FOLDED = "replace(replace({0}, 'ё', 'е'), 'Ё', 'Е')"
+_FOLDED = "{0}"
+for _letter, _written_as in FOLDS.items():  # replace(replace({0}, 'ё', 'е'), 'Ё', 'Е')
+    _FOLDED = f"replace({_FOLDED}, '{_letter}', '{_written_as}')"
 _COMMAND = "INSERT INTO documents_fts (documents_fts) VALUES ('{0}')"
 
 
