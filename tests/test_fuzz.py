@@ -1,6 +1,6 @@
 """Random input never breaks the archive: a stored document or a reason code; exit 0 or 2.
 
-Marked slow: thousands of examples. `pytest -m 'not slow'` skips them; CI runs them.
+Marked slow: thousands of examples. A plain `pytest` skips them; CI runs them all.
 """
 
 from __future__ import annotations

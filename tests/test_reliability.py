@@ -1,6 +1,6 @@
 """Crashes, interruptions, concurrent readers and writers, backups: nothing lost, nothing half-done.
 
-The kill tests are marked slow: `pytest -m 'not slow'` skips them locally; CI runs them.
+The kill tests are marked slow: a plain `pytest` skips them; CI runs them all.
 """
 
 from __future__ import annotations
