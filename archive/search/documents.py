@@ -186,7 +186,6 @@ def get_document(session: Session, reference: str | int) -> DocumentDetail:
         label=row.label,
         title_derived=row.title_derived,
         body=row.body,
-        # Imports before encodings were named with hyphens stored Python's koi8_r.
         encoding=row.encoding,
         original_sha256=row.original_sha256,
         imported_at=row.created_at,
