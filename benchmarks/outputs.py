@@ -8,7 +8,8 @@ under WORK, runs every command with its formats, sorts and filters, and
 saves each one's exit status, stdout and stderr. ``compare`` runs the same
 commands again and lists every command whose output differs. Times and the
 work folder's path are replaced by placeholders, so two runs of the same code
-give the same file.
+give the same file; use the same WORK for both, since a longer path widens
+the tables that show it.
 """
 
 from __future__ import annotations
