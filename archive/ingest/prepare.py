@@ -19,7 +19,7 @@ from archive.ingest.decode import decode
 from archive.ingest.enrich import Enriched, enrich
 from archive.ingest.mapping import UrlMap, lookup
 from archive.ingest.parse import ParsedArticle, parse_article
-from archive.urls import canonical_url, registrable_domain, url_host
+from archive.urls import canonical_url, normalize_domain, registrable_domain, url_host
 
 ORIGINAL_CODEC = "zlib"
 """How originals are stored: zlib (RFC 1950), about a third of the text's size."""
@@ -52,8 +52,13 @@ class Context:
     """What preparing needs besides the file: the map, --source and today's date."""
 
     source: str | None = None
+    """The host of files with no URL, as a user would type it (``www.RT.com``): normalised here."""
     url_map: UrlMap | None = None
     today: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        if self.source is not None:
+            object.__setattr__(self, "source", normalize_domain(self.source))
 
 
 def prepare(

@@ -102,10 +102,16 @@ class DocumentDetail:
         }
 
 
+LARGEST_ID = 2**63 - 1
+"""The largest id a database can hold."""
+
+
 def _document_condition(reference: str | int) -> tuple[ColumnElement[bool], str]:
     """Which document ``reference`` names (an id or any form of its URL), and the not-found text."""
     text = str(reference).strip()
-    if text.isdigit():
+    if text.isascii() and text.isdigit():
+        if int(text) > LARGEST_ID:  # no such id, and more than SQL's INTEGER holds
+            raise DocumentNotFound(f"no document has id {text} - find ids with 'archive search'")
         return Document.id == int(
             text
         ), f"no document has id {text} - find ids with 'archive search'"
