@@ -110,11 +110,10 @@ def _document_condition(reference: str | int) -> tuple[ColumnElement[bool], str]
     """Which document ``reference`` names (an id or any form of its URL), and the not-found text."""
     text = str(reference).strip()
     if text.isascii() and text.isdigit():
+        missing = f"no document has id {text} - find ids with 'archive search'"
         if int(text) > LARGEST_ID:  # no such id, and more than SQL's INTEGER holds
-            raise DocumentNotFound(f"no document has id {text} - find ids with 'archive search'")
-        return Document.id == int(
-            text
-        ), f"no document has id {text} - find ids with 'archive search'"
+            raise DocumentNotFound(missing)
+        return Document.id == int(text), missing
     try:
         condition = Document.canonical_url == canonical_url(text)
     except InvalidURL:
