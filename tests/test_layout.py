@@ -27,7 +27,7 @@ LAYERS = [
     # The database: models, engines, backends, writing.
     {"store.models", "store.engine", "search.fulltext.base"},
     {"search.fulltext", "search.fulltext.sqlite", "search.fulltext.postgresql"},
-    {"store.documents", "store.runs"},
+    {"store.documents", "store.runs", "ingest.known"},
     # What uses the database: importing, upkeep, and the read side.
     {"ingest.importer", "store.maintenance", "search.filters"},
     {"search.articles", "search.sources"},

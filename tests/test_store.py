@@ -1,4 +1,4 @@
-"""The write side, called directly: store_article, original_bytes, and import-run bookkeeping."""
+"""The write side, called directly: store_article(s), original_bytes, and import-run bookkeeping."""
 
 from __future__ import annotations
 
@@ -20,8 +20,15 @@ from sqlalchemy.orm import Session
 
 from archive.errors import ImportRunNotFound
 from archive.ingest.prepare import Context, Prepared, prepare
-from archive.store.documents import StoreResult, original_bytes, source_id, store_article
-from archive.store.engine import for_writing
+from archive.store.documents import (
+    StoreFailed,
+    StoreResult,
+    original_bytes,
+    source_id,
+    store_article,
+    store_articles,
+)
+from archive.store.engine import for_writing, open_database
 from archive.store.models import Document, DocumentVersion, ImportRun, Source
 from archive.store.runs import (
     finish_run,
@@ -137,6 +144,51 @@ def test_without_a_url_the_text_identifies_the_article(engine: Engine) -> None:
         None,
         None,
         "https://example.com/world/story",
+    ]
+
+
+@pytest.mark.parametrize("savepoints", [False, True])
+def test_a_batch_stores_as_one_article_at_a_time_would(
+    engine: Engine, tmp_path: Path, savepoints: bool
+) -> None:
+    bare = " date 2024-05-06\nA headline\nA story without an address.\n"
+    articles = [
+        prepared(FIRST),
+        prepared(bare),
+        prepared(SECOND),  # updates the first, inserted in this same call
+        prepared(FIRST),  # an earlier version of it now
+        prepared(bare.replace("\n", "\r\n")),  # the same text as the second
+        prepared(FIRST.replace("/story", "/other")),
+    ]
+    with for_writing(engine).begin() as connection:
+        batch = store_articles(connection, articles, {}, savepoints=savepoints)
+    other = open_database(f"sqlite:///{tmp_path / 'other.db'}", create=True)
+    one_by_one = store(other, *articles)
+    other.dispose()
+    assert batch == one_by_one == [
+        StoreResult("imported", 1),
+        StoreResult("imported", 2),
+        StoreResult("updated", 1),
+        StoreResult("unchanged", 1, ["same text as the earlier version 1"]),
+        StoreResult("duplicate", 2, ["same text as document 2, other bytes"]),
+        StoreResult("imported", 3),
+    ]
+
+
+@pytest.mark.parametrize("savepoints", [False, True])
+def test_a_refused_article_fails_alone(engine: Engine, savepoints: bool) -> None:
+    bad = prepared(FIRST.replace("/story", "/bad"))
+    bad.values["date_precision"] = "fortnight"  # the CHECK constraint refuses it
+    articles = [prepared(FIRST), bad, prepared(FIRST.replace("/story", "/third"))]
+    with for_writing(engine).begin() as connection:
+        results = store_articles(connection, articles, {}, savepoints=savepoints)
+    assert results[0] == StoreResult("imported", 1)
+    assert isinstance(results[1], StoreFailed)
+    assert results[1].message.startswith("the database refused it: CHECK constraint failed")
+    assert isinstance(results[2], StoreResult) and results[2].outcome == "imported"
+    assert [url for _, _, url in documents(engine)] == [
+        "https://example.com/world/story",
+        "https://example.com/world/third",
     ]
 
 

@@ -14,25 +14,26 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import closing, nullcontext
+from contextlib import closing
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import cast
 
-from sqlalchemy import Connection, Engine, Table, bindparam, select
+from sqlalchemy import Connection, Engine, Table
 from sqlalchemy.exc import SQLAlchemyError
 
 from archive.errors import FileRejected
 from archive.ingest.archives import ArchiveMember
 from archive.ingest.inputs import InputFile, SkippedFile, display_path
+from archive.ingest.known import KnownFiles
 from archive.ingest.mapping import UrlMap
 from archive.ingest.prepare import Context, Prepared, Rejection
-from archive.ingest.reading import base_name, read_file, read_member, regular_file_stat
+from archive.ingest.reading import read_file, read_member, regular_file_stat
 from archive.ingest.workers import default_workers, lookahead, prepare_in_order
 from archive.limits import BATCH_SIZE, MAX_FILE_SIZE
-from archive.store.documents import store_article
+from archive.store.documents import StoreFailed, store_articles
 from archive.store.engine import JOURNAL_SIZE_LIMIT, checkpoint, for_writing, sqlite_path, wal_size
 from archive.store.models import OUTCOMES, ImportItem
 from archive.store.runs import finish_run, mark_killed_runs, start_run
@@ -41,22 +42,8 @@ DATABASE_SUFFIXES = ("", "-wal", "-shm", "-journal")
 
 _ITEMS = cast(Table, ImportItem.__table__)
 _INSERT_ITEM = _ITEMS.insert()
-_FIND_BYTES = (
-    select(_ITEMS.c.path, _ITEMS.c.document_id)
-    .where(_ITEMS.c.sha256 == bindparam("sha256"), _ITEMS.c.document_id.is_not(None))
-    .limit(50)
-)
-_FIND_SEEN = (
-    select(_ITEMS.c.sha256, _ITEMS.c.document_id)
-    .where(
-        _ITEMS.c.path == bindparam("path"),
-        _ITEMS.c.size == bindparam("size"),
-        _ITEMS.c.mtime_ns == bindparam("mtime_ns"),
-        _ITEMS.c.document_id.is_not(None),
-    )
-    .order_by(_ITEMS.c.id.desc())
-    .limit(1)
-)
+READ_CHUNK = 100
+"""Files whose earlier imports are looked up in one statement."""
 
 
 @dataclass(frozen=True)
@@ -129,10 +116,12 @@ def import_files(
     context = Context(options.source, options.url_map, dt.date.today())
     workers = default_workers() if options.workers is None else options.workers
     with writer.connect() as connection:
-        run = _Run(connection, options, on_file, ImportSummary(None, dry_run=options.dry_run))
-        run.remember = options.batch_size + lookahead(workers)
+        # Remember every file stored since the one being stored was read.
+        remember = options.batch_size + lookahead(workers) + READ_CHUNK
+        known = KnownFiles(connection, remember)
+        summary = ImportSummary(None, dry_run=options.dry_run)
+        run = _Run(connection, options, on_file, summary, known)
         steps = prepare_in_order(run.read(paths), context, workers)
-        summary = run.summary
         with closing(steps):
             if options.dry_run:
                 with connection.begin() as transaction:
@@ -201,6 +190,8 @@ class _Step:
     """The path as shown and stored."""
     base: str
     """The file name: what tells a re-import (unchanged) from a copy (duplicate)."""
+    path: Path | ArchiveMember | None = None
+    """Where to read it from, until it is read."""
     size: int | None = None
     mtime_ns: int | None = None
     sha256: str | None = None
@@ -217,18 +208,13 @@ class _Run:
     options: ImportOptions
     on_file: Callable[[FileOutcome], None] | None
     summary: ImportSummary
-    remember: int = BATCH_SIZE
-    """How many stored files' hashes to keep: a batch, and all the files in flight."""
-    recent: OrderedDict[str, tuple[str, int]] = field(default_factory=OrderedDict)
-    """sha256 -> (path, document id) of the latest stored files, newest last."""
+    known: KnownFiles
     source_ids: dict[str, int] = field(default_factory=dict)
-    history: bool = True
-    """False when the database holds no import items yet: nothing to look up."""
     savepoints: bool = True
     """Store each file in a savepoint, so that a failed file does not abort the batch."""
 
     def start(self, arguments: dict[str, object] | None) -> int:
-        self.history = self.connection.execute(select(_ITEMS.c.id).limit(1)).first() is not None
+        self.known.check_history()
         self.savepoints = self.connection.dialect.name != "sqlite"
         self.summary.run_id = start_run(self.connection, arguments)
         return self.summary.run_id
@@ -238,47 +224,72 @@ class _Run:
 
         Decided here: files that cannot be read; files whose path, size and
         modification time match an earlier import (unless ``--verify``), which
-        are not even read; and files whose bytes are already stored.
+        are not even read; and files whose bytes are already stored. The
+        database is asked about ``READ_CHUNK`` files at a time.
         """
-        options = self.options
-        follow = options.follow_symlinks
-        for path in paths:
-            if isinstance(path, SkippedFile):
-                step = _step(path.file)
-                step.result = FileOutcome(step.name, "skipped", path.reason, path.message)
+        paths = iter(paths)
+        while steps := [self._stat(path) for path in islice(paths, READ_CHUNK)]:
+            unread = [s for s in steps if s.result is None and s.data is None and s.size]
+            stats = [(s.name, s.size or 0, s.mtime_ns or 0) for s in unread]
+            seen = {} if self.options.verify else self.known.seen_before(stats)
+            for step in steps:
+                if step.name in seen and step.result is None:
+                    step.sha256, document_id = seen[step.name]
+                    step.result = FileOutcome(step.name, "unchanged", document_id=document_id)
+                elif step.result is None and step.data is None:
+                    self._read(step)
+            stored = self.known.stored_bytes(
+                s.sha256 for s in steps if s.sha256 and s.data is not None
+            )
+            for step in steps:
+                if step.data is not None:
+                    step.result = self._known_bytes(step, stored)
+                    if step.result is not None:
+                        step.data = None
                 yield step
-                continue
-            step = _step(path)
-            try:
-                if isinstance(path, ArchiveMember):
-                    data = read_member(path, options.max_size)
-                else:
-                    info = regular_file_stat(path, options.follow_symlinks)
-                    if info is not None:
-                        step.size, step.mtime_ns = info.st_size, info.st_mtime_ns
-                        if not options.verify and self._seen_before(step):
-                            yield step
-                            continue
-                    data = read_file(path, options.max_size, follow_symlinks=follow)
-            except FileRejected as rejected:
-                step.result = FileOutcome(step.name, "rejected", rejected.reason, rejected.message)
-                yield step
-                continue
-            step.size = len(data)
-            step.sha256 = hashlib.sha256(data).hexdigest()
-            step.result = self._known_bytes(step, stored=True)
-            if step.result is None:
-                step.data = data
-            yield step
+
+    def _stat(self, path: InputFile) -> _Step:
+        """A step for ``path``, with its size and mtime when it is a regular file.
+
+        An archive member is read at once.
+        """
+        if isinstance(path, SkippedFile):
+            step = _step(path.file)
+            step.result = FileOutcome(step.name, "skipped", path.reason, path.message)
+            return step
+        step = _step(path)
+        step.path = path
+        if isinstance(path, ArchiveMember):
+            self._read(step)  # now: the archive closes once the inputs move past it
+        elif isinstance(path, Path):
+            info = regular_file_stat(path, self.options.follow_symlinks)
+            if info is not None:
+                step.size, step.mtime_ns = info.st_size, info.st_mtime_ns
+        return step
+
+    def _read(self, step: _Step) -> None:
+        """Read and hash ``step``'s file, or set its outcome to rejected."""
+        path, options = step.path, self.options
+        try:
+            if isinstance(path, ArchiveMember):
+                data = read_member(path, options.max_size)
+            else:
+                assert path is not None
+                data = read_file(path, options.max_size, follow_symlinks=options.follow_symlinks)
+        except FileRejected as rejected:
+            step.result = FileOutcome(step.name, "rejected", rejected.reason, rejected.message)
+            return
+        step.size = len(data)
+        step.sha256 = hashlib.sha256(data).hexdigest()
+        step.data = data
 
     def store_batch(self, steps: Iterator[_Step]) -> bool:
         """Store up to one batch of files; True when there are no more."""
         assert self.summary.run_id is not None
+        batch = list(islice(steps, self.options.batch_size))
+        outcomes = self._outcomes(batch)
         items: list[dict[str, object]] = []
-        for step in steps:
-            outcome = self._outcome(step)
-            if step.sha256 is not None and outcome.document_id is not None:
-                self._remember(step.sha256, step.name, outcome.document_id)
+        for step, outcome in zip(batch, outcomes, strict=True):
             items.append(
                 {
                     "run_id": self.summary.run_id,
@@ -295,85 +306,78 @@ class _Run:
             self.summary.counts[outcome.outcome] += 1
             if self.on_file is not None:
                 self.on_file(outcome)
-            if len(items) >= self.options.batch_size:
-                break
         if items:
             self.connection.execute(_INSERT_ITEM, items)
-            self.history = True  # later files may match these in the database
+            self.known.history = True  # later files may match these in the database
         return len(items) < self.options.batch_size
 
-    def _outcome(self, step: _Step) -> FileOutcome:
-        """Store a prepared file, unless these exact bytes were stored since it was read."""
-        if isinstance(step.result, FileOutcome):
-            return step.result
-        if isinstance(step.result, Rejection):
-            return FileOutcome(step.name, "rejected", step.result.reason, step.result.message)
-        assert isinstance(step.result, Prepared)
-        known = self._known_bytes(step, stored=False)
-        if known is not None:
-            return known
-        # SQLite undoes a failed statement by itself; PostgreSQL needs a savepoint to go on.
-        savepoint = self.connection.begin_nested() if self.savepoints else nullcontext()
-        try:
-            with savepoint:
-                result = store_article(self.connection, step.result, self.source_ids)
-        except SQLAlchemyError as error:
-            self.source_ids.clear()  # a source created in the savepoint is gone with it
-            message = str(getattr(error, "orig", error)).splitlines()[0]
-            return FileOutcome(
-                step.name, "rejected", "store_error", f"the database refused it: {message}"
-            )
-        notes = "; ".join([*step.result.notes, *result.notes]) or None
-        return FileOutcome(step.name, result.outcome, message=notes, document_id=result.document_id)
+    def _outcomes(self, batch: list[_Step]) -> list[FileOutcome]:
+        """Each file's outcome, in order; the prepared ones stored together.
 
-    def _seen_before(self, step: _Step) -> bool:
-        """True, with the outcome set, when an earlier import stored this path, size and mtime."""
-        if not step.size or not self.history:
-            return False
-        row = self.connection.execute(
-            _FIND_SEEN, {"path": step.name, "size": step.size, "mtime_ns": step.mtime_ns}
-        ).first()
-        if row is None:
-            return False
-        step.sha256 = row.sha256
-        step.result = FileOutcome(step.name, "unchanged", document_id=row.document_id)
-        return True
-
-    def _known_bytes(self, step: _Step, *, stored: bool) -> FileOutcome | None:
-        """Unchanged or duplicate when these exact bytes are already stored.
-
-        Unchanged when an earlier file with these bytes had the same file name
-        (a re-import, wherever the folder now is), duplicate otherwise. With
-        ``stored``, looks in the database's items and in this run's recent
-        files; otherwise only in the recent files, which hold everything
-        stored since the file was read.
+        A file whose exact bytes were stored since it was read names that
+        file. Within the batch, a later copy waits for the round that stores
+        the first, so that it can name it.
         """
-        assert step.sha256 is not None
-        rows: list[tuple[str, int]] = []
-        if stored and self.history:
-            found = self.connection.execute(_FIND_BYTES, {"sha256": step.sha256})
-            rows = [(row.path, row.document_id) for row in found]
-        if step.sha256 in self.recent:
-            rows.append(self.recent[step.sha256])
-        for earlier_path, document_id in rows:
-            if base_name(earlier_path) == step.base:
-                return FileOutcome(step.name, "unchanged", document_id=document_id)
-        if not rows:
-            return None
-        earlier_path, document_id = rows[0]
-        return FileOutcome(
-            step.name,
-            "duplicate",
-            message=f"byte-identical to {earlier_path} (document {document_id})",
-            document_id=document_id,
-        )
+        outcomes: dict[int, FileOutcome] = {}
+        waiting: list[int] = []
+        for index, step in enumerate(batch):
+            if isinstance(step.result, FileOutcome):
+                outcomes[index] = step.result
+                self._remember_outcome(step, step.result)
+            elif isinstance(step.result, Rejection):
+                reason, message = step.result.reason, step.result.message
+                outcomes[index] = FileOutcome(step.name, "rejected", reason, message)
+            else:
+                waiting.append(index)
+        while waiting:
+            round_: list[int] = []
+            later: list[int] = []
+            shas: set[str | None] = set()
+            for index in waiting:
+                step = batch[index]
+                known = self._known_bytes(step, {})
+                if known is not None:
+                    outcomes[index] = known
+                elif step.sha256 in shas:
+                    later.append(index)
+                else:
+                    shas.add(step.sha256)
+                    round_.append(index)
+            for index, outcome in zip(round_, self._store([batch[i] for i in round_]), strict=True):
+                outcomes[index] = outcome
+                self._remember_outcome(batch[index], outcome)
+            waiting = later
+        return [outcomes[index] for index in range(len(batch))]
 
-    def _remember(self, sha256: str, name: str, document_id: int) -> None:
-        if sha256 in self.recent:
-            return  # the first file with these bytes is the one to name
-        self.recent[sha256] = (name, document_id)
-        if len(self.recent) > self.remember:
-            self.recent.popitem(last=False)
+    def _store(self, steps: list[_Step]) -> list[FileOutcome]:
+        """Store the prepared files ``steps`` together."""
+        articles = [cast(Prepared, step.result) for step in steps]
+        results = store_articles(
+            self.connection, articles, self.source_ids, savepoints=self.savepoints
+        )
+        outcomes = []
+        for step, article, result in zip(steps, articles, results, strict=True):
+            if isinstance(result, StoreFailed):
+                outcomes.append(FileOutcome(step.name, "rejected", "store_error", result.message))
+                continue
+            notes = "; ".join([*article.notes, *result.notes]) or None
+            document_id = result.document_id
+            outcomes.append(FileOutcome(step.name, result.outcome, None, notes, document_id))
+        return outcomes
+
+    def _remember_outcome(self, step: _Step, outcome: FileOutcome) -> None:
+        if step.sha256 is not None and outcome.document_id is not None:
+            self.known.add(step.sha256, step.name, outcome.document_id)
+
+    def _known_bytes(
+        self, step: _Step, stored: dict[str, list[tuple[str, int]]]
+    ) -> FileOutcome | None:
+        """Unchanged or duplicate when these exact bytes are already stored."""
+        assert step.sha256 is not None
+        earlier = self.known.earlier(step.sha256, step.base, stored.get(step.sha256, []))
+        if earlier is None:
+            return None
+        return FileOutcome(step.name, earlier.outcome, None, earlier.message, earlier.document_id)
 
 
 def _step(path: Path | ArchiveMember) -> _Step:
