@@ -165,7 +165,8 @@ def test_a_batch_stores_as_one_article_at_a_time_would(
     other = open_database(f"sqlite:///{tmp_path / 'other.db'}", create=True)
     one_by_one = store(other, *articles)
     other.dispose()
-    assert batch == one_by_one == [
+    assert batch == one_by_one
+    assert batch == [
         StoreResult("imported", 1),
         StoreResult("imported", 2),
         StoreResult("updated", 1),
