@@ -308,19 +308,27 @@ def _may_repeat(paragraphs: list[str]) -> bool:
 
     A quick test before splitting sentences: the start of a paragraph, up to
     its first full stop, must be found in another paragraph for its first
-    sentence to be there.
+    sentence to be there. Compared without case, white space and quote marks,
+    so that every pair that :func:`sentence_key` would match still matches.
     """
     if len(paragraphs) < 2:
         return False
     if len(paragraphs) > MAY_REPEAT_CHECKED:
         return True
-    texts = [sentence_key(paragraph) for paragraph in paragraphs]
-    for index, text in enumerate(texts):
+    texts = [_squeezed(paragraph.casefold()) for paragraph in paragraphs]
+    for index, paragraph in enumerate(paragraphs):
+        # Its first 24 characters hold no more of the rest than those of its sentence key.
+        text = paragraph.casefold()
         stops = [at for at in map(text.find, TERMINAL) if at >= 0]
-        start = text[: min([24, *(at + 1 for at in stops)])]
+        start = _squeezed(text[: min([24, *stops])])
         if any(start in other for number, other in enumerate(texts) if number != index):
             return True
     return False
+
+
+def _squeezed(text: str) -> str:
+    """``text`` without white space and quote marks: all that :func:`sentence_key` changes."""
+    return _QUOTES.sub("", "".join(text.split()))
 
 
 def _merge_counts(notes: list[str]) -> list[str]:

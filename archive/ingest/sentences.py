@@ -45,18 +45,20 @@ _CLOSER = r"(?:[\"'”’»)\]」』“‘]|\s»)*+"
 # A sentence ends at its final marks and closing quotes, before white space and the next
 # sentence's first letter or digit (whatever its case), or at the end of the text. CJK marks
 # end a sentence with no space after them.
+# Each pattern starts with the mark itself, and looks behind it only then: a pattern that
+# starts with a look-behind is tried at every position of the text, which is slow.
 _SENTENCE_END = re.compile(
-    r"(?<![.!?…।؟])[.!?…।؟]++" + _CLOSER + r"(?=\s+" + _OPENER + r"[^\W_]|\s*$)"
-    r"|(?<![。！？])[。！？]++[」』”’)]*+"
+    r"[.!?…।؟](?<![.!?…।؟].)[.!?…।؟]*+" + _CLOSER + r"(?=\s+" + _OPENER + r"[^\W_]|\s*$)"
+    r"|[。！？](?<![。！？].)[。！？]*+[」』”’)]*+"
 )
 # A title's first sentence ends only before a capital: "Talks resume. minister says" is one.
 _TITLE_SENTENCE_END = re.compile(
-    r"(?<![.!?…।؟])[.!?…।؟]++" + _CLOSER + r"(?=\s+" + _OPENER + r"[^\W_a-zа-яё]|\s*$)"
+    r"[.!?…।؟](?<![.!?…।؟].)[.!?…।؟]*+" + _CLOSER + r"(?=\s+" + _OPENER + r"[^\W_a-zа-яё]|\s*$)"
 )
 # A final mark glued to the next sentence's first letter, with any quotes or brackets
 # between them: "Ukraine.That", 'deal is."Peace', "сделка.»Мир", "fue.¡Basta", "parti.« Nous".
 _GLUED = re.compile(
-    r"(?<=[^\s.!?…।؟])([.!?…।؟]++)((?:[\"'”’»)\]“‘«„(\[]|\s»)*+)"
+    r"([.!?…।؟](?<=[^\s.!?…।؟].)[.!?…।؟]*+)((?:[\"'”’»)\]“‘«„(\[]|\s»)*+)"
     r"(?=[—–\s¿¡\"“«„]{0,4}[^\W\d_])"
 )
 _NEXT_LETTER = re.compile(r"[¿¡—–\s\"“«„]*+([^\W\d_])")
