@@ -102,7 +102,7 @@ def _identifier() -> Any:
 def detect_language(title: str, body: str) -> str | None:
     """The ISO 639 code of the text's language, or None when it is too short or too unsure.
 
-    Articles go to CLD2, ten times faster than py3langid and as accurate on them;
+    Articles go to CLD2, several times faster than py3langid and as accurate on them;
     py3langid decides where CLD2 is unsure. Headlines and single sentences go to
     py3langid first, which does better on them, and to CLD2 where it is unsure.
     """
