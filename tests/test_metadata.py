@@ -8,6 +8,7 @@ from archive.dates import parse_partial_date
 from archive.ingest.metadata import detect_language, site_article_id, url_date
 from archive.ingest.parse import parse_article
 from archive.ingest.prepare import clean_and_enrich
+from benchmarks.language_texts import LEDES, MIXED, NO_LANGUAGE, SHORT, Text
 
 
 @pytest.mark.parametrize(
@@ -50,6 +51,45 @@ def test_url_metadata(url: str, date: str | None, article_id: str | None) -> Non
 )  # fmt: skip
 def test_language(title: str, body: str, language: str | None) -> None:
     assert detect_language(title, body) == language
+
+
+def text_id(text: Text) -> str:
+    language, title, body = text
+    return f"{language}: {(title or body)[:30]}"
+
+
+@pytest.mark.parametrize("text", LEDES + MIXED, ids=text_id)
+def test_a_lede_gets_its_language_among_menus_links_and_names(text: Text) -> None:
+    language, title, body = text
+    assert detect_language(title, body) == language
+
+
+@pytest.mark.parametrize("text", NO_LANGUAGE, ids=text_id)
+def test_fewer_than_twenty_letters_get_no_language(text: Text) -> None:
+    _, title, body = text
+    assert detect_language(title, body) is None
+
+
+def test_a_headline_or_a_sentence_alone_gets_its_language_or_none() -> None:
+    found = [(language, detect_language(title, body)) for language, title, body in SHORT]
+    assert [pair for pair in found if pair[1] not in (pair[0], None)] == [("bg", "mk")]
+    assert sum(language is None for _, language in found) <= 3
+
+
+def test_codes_are_those_stored_and_searched() -> None:
+    hebrew, traditional_chinese = LEDES[16], LEDES[13]
+    assert detect_language(*hebrew[1:]) == "he"  # CLD2 says iw
+    assert detect_language(*traditional_chinese[1:]) == "zh"  # CLD2 says zh-Hant
+
+
+def test_control_characters_fall_back_rather_than_fail() -> None:
+    body = LEDES[3][2]
+    assert detect_language("Bahnstreik\x00", body.replace(" ", "\x1b ", 3)) == "de"
+
+
+def test_a_page_of_made_up_words_gets_no_language() -> None:
+    made_up = " ".join(["kalomi tersonba rivope dangushen olmarcu ipfero stalinde wamika"] * 6)
+    assert detect_language("Tersonba olmarcu", made_up) is None
 
 
 def enriched(header: str, today: dt.date = dt.date(2025, 1, 1)):  # type: ignore[no-untyped-def]
