@@ -1,5 +1,5 @@
-"""The limits an import works within, and their defaults: small, so that the
-command line can show them without loading the importer."""
+"""The limits that imports, searches and upkeep work within, and their defaults:
+small, so that the command line can show them without loading the code that uses them."""
 
 MAX_FILE_SIZE = 5 * 1024 * 1024
 """Files larger than this (5 MiB) are rejected as too_large without being read."""
@@ -12,3 +12,10 @@ MAX_MEMBERS = 1_000_000
 
 MAX_BYTES = 8 * 1024**3
 """Uncompressed bytes read from one zip or tar archive at most (8 GiB)."""
+
+RANK_CANDIDATES = 10_000
+"""Sorted by relevance, a query that matches more documents than this ranks only the
+most recently imported this many (see :func:`archive.search.articles.search_documents`)."""
+
+RECLEAN_BATCH = 200
+"""Stored texts that ``archive db reclean`` cleans again per transaction."""

@@ -24,9 +24,9 @@ LAYERS = [
     {"ingest.parse", "ingest.clean", "ingest.enrich", "ingest.inputs"},
     # Their coordinator, and reading files.
     {"ingest.prepare", "ingest.reading", "ingest.workers"},
-    # The database: models, engines, backends, writing.
-    {"store.models", "store.engine", "search.fulltext.base"},
-    {"search.fulltext", "search.fulltext.sqlite", "search.fulltext.postgresql"},
+    # The database: tables, engines, backends, the ORM models on the tables, writing.
+    {"store.tables", "store.engine", "search.fulltext.base"},
+    {"store.models", "search.fulltext", "search.fulltext.sqlite", "search.fulltext.postgresql"},
     {"store.documents", "store.runs", "ingest.known"},
     # What uses the database: importing, upkeep, and the read side.
     {"ingest.importer", "store.maintenance", "search.filters"},

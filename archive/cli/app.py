@@ -1,4 +1,9 @@
-"""The root command: the global --db and --version options, help and one-line errors."""
+"""The root command: the global --db and --version options, help and one-line errors.
+
+The command modules import what a command runs inside it, not at their top:
+building the command line, and ``archive --help``, then loads no SQLAlchemy,
+and each command loads only what it uses.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,9 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 from typer.core import TyperArgument, TyperGroup
 
 from archive.errors import (
@@ -27,7 +29,9 @@ from archive.errors import (
     MapFileError,
 )
 from archive.escapes import escape_controls
-from archive.store.engine import database_url, open_database
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
 
 USAGE_ERRORS = (
     InvalidDate,
@@ -92,12 +96,6 @@ class ArchiveGroup(TyperGroup):
         except ArchiveError as error:
             print_error(error)
             code = 2 if isinstance(error, USAGE_ERRORS) else 1
-        except SQLAlchemyError as error:
-            reason = str(getattr(error, "orig", None) or error).splitlines()[0]
-            if "locked" in reason:
-                reason += " - another import is writing to it; try again when it has finished"
-            print_error(f"database error: {reason}")
-            code = 1
         except typer.Abort:
             print_error("aborted")
             code = 130
@@ -105,17 +103,35 @@ class ArchiveGroup(TyperGroup):
             print_error("interrupted")
             code = 130
         except Exception as error:
-            if os.environ.get("ARCHIVE_DEBUG"):
+            reason = database_error_reason(error)
+            if reason is not None:
+                print_error(f"database error: {reason}")
+            elif os.environ.get("ARCHIVE_DEBUG"):
                 raise
-            print_error(
-                f"unexpected {type(error).__name__}: {error} (set ARCHIVE_DEBUG=1 to see where)"
-            )
+            else:
+                print_error(
+                    f"unexpected {type(error).__name__}: {error} (set ARCHIVE_DEBUG=1 to see where)"
+                )
             code = 1
         else:
             code = result if isinstance(result, int) else 0
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+def database_error_reason(error: Exception) -> str | None:
+    """The first line of what a SQLAlchemy error says, with a hint; None for other errors."""
+    if "sqlalchemy" not in sys.modules:
+        return None  # nothing loaded SQLAlchemy, so nothing could raise its errors
+    from sqlalchemy.exc import SQLAlchemyError
+
+    if not isinstance(error, SQLAlchemyError):
+        return None
+    reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+    if "locked" in reason:
+        reason += " - another import is writing to it; try again when it has finished"
+    return reason
 
 
 class PlainArgument(TyperArgument):
@@ -185,7 +201,15 @@ app = typer.Typer(
 class State:
     """What the root command hands to every subcommand."""
 
-    database_url: str
+    db: str | None
+    """The --db option as given."""
+
+    @property
+    def database_url(self) -> str:
+        """The SQLAlchemy URL of --db, $ARCHIVE_DB or ./archive.db."""
+        from archive.store.engine import database_url
+
+        return database_url(self.db)
 
 
 def _show_version(value: bool) -> None:
@@ -216,7 +240,7 @@ def root(
     ] = False,
 ) -> None:
     """Keep an archive of news article files in one SQLite database and query it."""
-    ctx.obj = State(database_url(db))
+    ctx.obj = State(db)
 
 
 def state(ctx: typer.Context) -> State:
@@ -231,6 +255,8 @@ def database(
     ctx: typer.Context, *, create: bool = False, url: str | None = None
 ) -> Iterator[Engine]:
     """The command's database (or ``url``): opened and checked for the block, disposed after it."""
+    from archive.store.engine import open_database
+
     engine = open_database(url or state(ctx).database_url, create=create)
     try:
         yield engine
@@ -239,7 +265,7 @@ def database(
 
 
 @contextmanager
-def reading(ctx: typer.Context) -> Iterator[Session]:
-    """A session on the command's database for queries, closed and disposed after the block."""
-    with database(ctx) as engine, Session(engine) as session:
-        yield session
+def reading(ctx: typer.Context) -> Iterator[Connection]:
+    """A connection to the command's database for queries, closed and disposed after the block."""
+    with database(ctx) as engine, engine.connect() as connection:
+        yield connection

@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from archive.escapes import escape_controls, escape_lines
-from archive.search.articles import (
-    RANK_CANDIDATES,
-    SUMMARY_FIELDS,
-    count_documents,
-    search_documents,
-)
-from archive.search.documents import DocumentDetail, get_document, get_original
+from archive.limits import RANK_CANDIDATES
 
 from .app import app, reading
 from .formats.table import UNKNOWN_LABEL
@@ -28,6 +22,9 @@ from .options import (
     offset_option,
 )
 from .output import emit, render
+
+if TYPE_CHECKING:
+    from archive.search.documents import DocumentDetail
 
 SEARCH_COLUMNS = [
     ("id", "id"),
@@ -150,14 +147,16 @@ def search(
     With a QUERY every result has a snippet; rank is set only when sorted by
     relevance, and null when sorted by date. Without a QUERY both are null.
     """
+    from archive.search.articles import SUMMARY_FIELDS, count_documents, search_documents
+
     limit, offset = limit_option(limit), offset_option(offset)
     filters = filters_from_options(date_from, date_to, source, query, language)
-    with reading(ctx) as session:
+    with reading(ctx) as connection:
         if count:
-            emit(str(count_documents(session, filters)))
+            emit(str(count_documents(connection, filters)))
             return
         results = search_documents(
-            session,
+            connection,
             filters,
             sort=sort.value if sort else None,
             limit=limit,
@@ -167,7 +166,7 @@ def search(
         # Counted only as far as the table's footer needs: a common word matches millions.
         cap = max(SHOWN_TOTAL, offset + len(results) + 1)
         total = (
-            count_documents(session, filters, cap=cap)
+            count_documents(connection, filters, cap=cap)
             if output_format == "table" and len(results) == limit
             else None
         )
@@ -204,13 +203,15 @@ def show(
     ] = ShowFormat.text,
 ) -> None:
     """Show one article with its metadata, by id or by URL."""
-    with reading(ctx) as session:
+    from archive.search.documents import get_document, get_original
+
+    with reading(ctx) as connection:
         if output_format is ShowFormat.original:
             stdout = typer.get_binary_stream("stdout")
-            stdout.write(get_original(session, reference))
+            stdout.write(get_original(connection, reference))
             stdout.flush()
             return
-        document = get_document(session, reference)
+        document = get_document(connection, reference)
     if output_format is ShowFormat.json:
         emit(json.dumps(document.as_dict(), ensure_ascii=False, indent=2))
     else:

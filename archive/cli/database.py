@@ -8,22 +8,7 @@ from typing import Annotated
 import typer
 
 from archive.errors import ArchiveError, DatabaseNotFound
-from archive.store.engine import (
-    display_name,
-    for_writing,
-    head_revision,
-    sqlite_path,
-    stored_revision,
-    upgrade_database,
-)
-from archive.store.maintenance import (
-    RECLEAN_BATCH,
-    backup,
-    check_database,
-    optimize_index,
-    rebuild_index,
-    reclean,
-)
+from archive.limits import RECLEAN_BATCH
 
 from .app import app, database, print_error, state
 from .output import emit, plural
@@ -39,6 +24,8 @@ app.add_typer(db_app, name="db")
 @db_app.command("upgrade")
 def upgrade_command(ctx: typer.Context) -> None:
     """Create the database, or migrate it to this version's schema."""
+    from archive.store.engine import display_name, upgrade_database
+
     url = state(ctx).database_url
     before, after = upgrade_database(url)
     name = display_name(url)
@@ -53,6 +40,8 @@ def upgrade_command(ctx: typer.Context) -> None:
 )
 def current_command(ctx: typer.Context) -> None:
     """Print the database's schema revision and the one this version expects."""
+    from archive.store.engine import display_name, head_revision, sqlite_path, stored_revision
+
     url = state(ctx).database_url
     path = sqlite_path(url)
     if path is not None and not path.exists():
@@ -68,6 +57,9 @@ def current_command(ctx: typer.Context) -> None:
 @db_app.command("check", short_help="Check the database and the full-text index for damage.")
 def check_command(ctx: typer.Context) -> None:
     """Check the database file and the full-text index; exit 1 if anything is wrong."""
+    from archive.store.engine import display_name
+    from archive.store.maintenance import check_database
+
     url = state(ctx).database_url
     with database(ctx) as engine, engine.connect() as connection:
         problems = check_database(connection)
@@ -81,6 +73,9 @@ def check_command(ctx: typer.Context) -> None:
 @db_app.command("reindex")
 def reindex_command(ctx: typer.Context) -> None:
     """Rebuild the full-text index from the documents."""
+    from archive.store.engine import for_writing
+    from archive.store.maintenance import rebuild_index
+
     with database(ctx) as engine, for_writing(engine).begin() as connection:
         count = rebuild_index(connection)
     emit(f"Rebuilt the full-text index of {plural(count, 'document')}.")
@@ -89,6 +84,9 @@ def reindex_command(ctx: typer.Context) -> None:
 @db_app.command("optimize")
 def optimize_command(ctx: typer.Context) -> None:
     """Merge the full-text index's segments, which makes searches faster."""
+    from archive.store.engine import for_writing
+    from archive.store.maintenance import optimize_index
+
     with database(ctx) as engine, for_writing(engine).begin() as connection:
         optimize_index(connection)
     emit("Optimized the full-text index.")
@@ -114,6 +112,8 @@ def reclean_command(
         TextColumn,
         TimeRemainingColumn,
     )
+
+    from archive.store.maintenance import reclean
 
     console = Console(stderr=True)
     progress = Progress(
@@ -150,6 +150,9 @@ def backup_command(
     force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
 ) -> None:
     """Copy the database to PATH, safely even while an import is running."""
+    from archive.store.engine import display_name
+    from archive.store.maintenance import backup
+
     url = state(ctx).database_url
     with database(ctx) as engine:
         size = backup(engine, target, force=force)

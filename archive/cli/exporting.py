@@ -12,7 +12,6 @@ import typer
 
 from archive.errors import InvalidOption
 from archive.files import atomic_output
-from archive.search.export import export_originals, export_records
 
 from .app import app, reading
 from .browsing import FromOption, LanguageOption, QueryArgument, SourceOption, ToOption
@@ -59,18 +58,20 @@ def export(
     byte into the folder PATH, as ID_NAME. Files are written whole or not at
     all, never through a symlink, and never over an existing file without --force.
     """
+    from archive.search.export import export_originals, export_records
+
     filters = filters_from_options(date_from, date_to, source, query, language)
-    with reading(ctx) as session:
+    with reading(ctx) as connection:
         if output_format is ExportFormat.original:
             if target == "-":
                 raise InvalidOption("--format original writes files: name a folder, not -")
-            count = export_originals(session, filters, Path(target), force)
+            count = export_originals(connection, filters, Path(target), force)
         elif target == "-":
-            count = export_records(session, filters, output_format.value, sys.stdout)
+            count = export_records(connection, filters, output_format.value, sys.stdout)
         else:
             with atomic_output(Path(target), force) as stream:
                 text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
-                count = export_records(session, filters, output_format.value, text)
+                count = export_records(connection, filters, output_format.value, text)
                 text.flush()
                 text.detach()
     where = "stdout" if target == "-" else target

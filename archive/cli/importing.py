@@ -13,23 +13,15 @@ import typer
 
 from archive.errors import InvalidOption
 from archive.escapes import escape_controls
-from archive.ingest.inputs import (
-    STDIN,
-    FileFilter,
-    check_input_paths,
-    count_input_files,
-    iter_input_files,
-)
 from archive.limits import BATCH_SIZE, MAX_BYTES, MAX_FILE_SIZE, MAX_MEMBERS
-from archive.store.engine import sqlite_path
-from archive.store.models import OUTCOMES
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
     from archive.ingest.importer import FileOutcome, ImportSummary
+    from archive.ingest.inputs import FileFilter
 
-from .app import app, database, reading, state
+from .app import app, database, state
 from .options import domain_option
 from .output import emit, plural, render
 
@@ -161,6 +153,7 @@ def import_command(
         return
     # Loaded here, not at start-up: the commands that only read need none of it.
     from archive.ingest.importer import ImportOptions, import_files
+    from archive.ingest.inputs import STDIN, FileFilter, check_input_paths, iter_input_files
     from archive.ingest.mapping import load_url_map
 
     if not paths:
@@ -265,11 +258,15 @@ class _StopAfterBatch:
 
 
 def _missing(url: str) -> bool:
+    from archive.store.engine import sqlite_path
+
     path = sqlite_path(url)
     return path is not None and not path.exists()
 
 
 def _summary_line(summary: ImportSummary) -> str:
+    from archive.store.tables import OUTCOMES
+
     counts = ", ".join(f"{summary.counts[outcome]} {outcome}" for outcome in OUTCOMES)
     if summary.dry_run:
         return f"Dry run, nothing written: {counts} ({plural(summary.total, 'file')})"
@@ -324,6 +321,8 @@ class _Reporter:
         return self._progress
 
     def _count(self, paths: list[str], follow_symlinks: bool, filters: FileFilter) -> None:
+        from archive.ingest.inputs import count_input_files
+
         total = count_input_files(paths, follow_symlinks=follow_symlinks, filters=filters)
         if total is not None and self._progress is not None and self._task is not None:
             self._progress.update(self._task, total=total)
@@ -366,10 +365,12 @@ def _list_items(ctx: typer.Context, outcome: str, arguments: list[str], as_json:
             f"for example 'archive import --{outcome} 3'"
         )
 
+    from sqlalchemy.orm import Session
+
     from archive.store.runs import items_with_outcome
 
     run_id = int(arguments[0]) if arguments else None
-    with reading(ctx) as session:
+    with database(ctx) as engine, Session(engine) as session:
         run, items = items_with_outcome(session, outcome, run_id)
     rows = [{"path": item.path, "reason": item.reason, "message": item.message} for item in items]
     if as_json:

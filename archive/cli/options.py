@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from archive.cli.formats import format_names
 from archive.dates import PartialDate, parse_partial_date
 from archive.errors import InvalidDate, InvalidDomain, InvalidOption
-from archive.search.filters import UNKNOWN_SOURCE, Filters
 from archive.search.grammar import parse_query
 from archive.urls import normalize_domain
+
+if TYPE_CHECKING:
+    from archive.search.filters import Filters
 
 
 def _format_checker(*, articles: bool) -> Callable[[str], str]:
@@ -101,6 +103,8 @@ def domain_option(name: str, value: str, hint: str = "") -> str:
 
 def source_option(values: list[str] | None) -> tuple[str, ...]:
     """Check --source values: domain names or 'unknown'."""
+    from archive.search.filters import UNKNOWN_SOURCE
+
     return tuple(
         UNKNOWN_SOURCE
         if value.strip().lower() == UNKNOWN_SOURCE
@@ -128,6 +132,8 @@ def filters_from_options(
     languages: list[str] | None = None,
 ) -> Filters:
     """The Filters for the shared QUERY argument and --from, --to, --source, --lang options."""
+    from archive.search.filters import Filters
+
     filters = Filters(
         date_from=date_option("--from", date_from),
         date_to=date_option("--to", date_to),

@@ -7,9 +7,6 @@ from typing import Annotated
 
 import typer
 
-from archive.search.sources import SOURCE_FIELDS, list_sources
-from archive.search.stats import PERIOD_FIELDS, count_by_period
-
 from .app import app, reading
 from .browsing import FromOption, LanguageOption, QueryArgument, SourceOption, ToOption
 from .options import FormatOption, filters_from_options
@@ -34,8 +31,10 @@ def sources(
     1970-01-01 is counted but is never a first or last date. JSON, JSON Lines
     and CSV have the fields source (null when unknown), articles, first and last.
     """
-    with reading(ctx) as session:
-        rows = [summary.as_dict() for summary in list_sources(session)]
+    from archive.search.sources import SOURCE_FIELDS, list_sources
+
+    with reading(ctx) as connection:
+        rows = [summary.as_dict() for summary in list_sources(connection)]
     if output_format == "table" and not rows:
         typer.echo("The archive is empty.", err=True)
         return
@@ -71,9 +70,11 @@ def stats(
     JSON, JSON Lines and CSV have the fields period, source (null when unknown,
     (all) with --total) and articles.
     """
+    from archive.search.stats import PERIOD_FIELDS, count_by_period
+
     filters = filters_from_options(date_from, date_to, source, query, language)
-    with reading(ctx) as session:
-        counts = count_by_period(session, filters, by=by.value, total=total)
+    with reading(ctx) as connection:
+        counts = count_by_period(connection, filters, by=by.value, total=total)
     rows = [row.as_dict() for row in counts.rows]
     if output_format == "table" and not rows:
         typer.echo("No articles match.", err=True)

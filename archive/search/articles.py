@@ -1,21 +1,24 @@
 """Finding articles: the SQL for search and count, with full-text ranks and snippets.
 
-Functions take a Session and never commit.
+Functions take a Connection or a Session and never commit.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, Subquery, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Select, Subquery, func, select
 
 from archive.dates import format_partial_date
 from archive.errors import InvalidOption
-from archive.search.filters import Filters, Sort, filter_conditions, full_text
-from archive.search.fulltext.base import SNIPPET_END, SNIPPET_START
-from archive.store.models import Document, Source
+from archive.limits import RANK_CANDIDATES
+from archive.search.filters import Filters, Sort, connection_of, filter_conditions, full_text
+from archive.search.fulltext.base import bracketed
+from archive.store.tables import documents, sources
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 SUMMARY_FIELDS = (
     "id", "published", "date_precision", "source", "host", "url", "title", "word_count", "rank",
@@ -61,22 +64,17 @@ class DocumentSummary:
         }
 
 
-def bracketed(snippet: str) -> str:
-    """A snippet with its matched words between [ and ]."""
-    return snippet.replace(SNIPPET_START, "[").replace(SNIPPET_END, "]")
-
-
 def summary_columns() -> tuple[Any, ...]:
     """The columns of a DocumentSummary, for queries that join sources."""
     return (
-        Document.id,
-        Document.published,
-        Document.date_precision,
-        Source.domain,
-        Document.host,
-        Document.url,
-        Document.title,
-        Document.word_count,
+        documents.c.id,
+        documents.c.published,
+        documents.c.date_precision,
+        sources.c.domain,
+        documents.c.host,
+        documents.c.url,
+        documents.c.title,
+        documents.c.word_count,
     )
 
 
@@ -93,11 +91,11 @@ def _summary(row: Any) -> DocumentSummary:
     )
 
 
-def _select_documents(session: Session, filters: Filters) -> Select[Any]:
+def _select_documents(connection: Connection, filters: Filters) -> Select[Any]:
     return (
         select(*summary_columns())
-        .outerjoin(Source, Source.id == Document.source_id)
-        .where(*filter_conditions(session, filters))
+        .outerjoin(sources, sources.c.id == documents.c.source_id)
+        .where(*filter_conditions(connection, filters))
     )
 
 
@@ -106,13 +104,9 @@ STREAM_SHARE = 50
 answered by walking the date index and testing each document against the full-text
 index; a rarer one by sorting all its matches."""
 
-RANK_CANDIDATES = 10_000
-"""Sorted by relevance, a query that matches more documents than this ranks only the
-most recently imported this many (see :func:`search_documents`)."""
-
 
 def search_documents(
-    session: Session,
+    connection: Connection | Session,
     filters: Filters,
     *,
     sort: Sort | None = None,
@@ -128,34 +122,34 @@ def search_documents(
     them, so that a common word answers in milliseconds rather than seconds;
     ``exact`` ranks every match.
     """
+    connection = connection_of(connection)
     sort = sort or ("relevance" if filters.text else "newest")
     if sort == "relevance" and filters.text is None:
         raise InvalidOption("sorting by relevance needs a text query to rank by")
-    newest = (Document.published.desc(), Document.id.desc())
-    query = _select_documents(session, replace(filters, text=None))
+    newest = (documents.c.published.desc(), documents.c.id.desc())
+    query = _select_documents(connection, replace(filters, text=None))
     text = filters.text
     if text is not None:
-        backend = full_text(session)
-        connection = session.connection()
+        backend = full_text(connection)
         if sort == "relevance":
             matches = backend.matches(text)
             # Counting as far as the bound costs little: FTS5 reads row ids, computes no rank.
             if not exact and backend.count_matches(connection, text, RANK_CANDIDATES + 1) > (
                 RANK_CANDIDATES
             ):
-                matches = _recent_matches(session, filters, matches)
-            query = query.join(matches, matches.c.document_id == Document.id)
+                matches = _recent_matches(connection, filters, matches)
+            query = query.join(matches, matches.c.document_id == documents.c.id)
             query = query.add_columns(matches.c.rank).order_by(matches.c.rank.desc(), *newest)
-        elif backend.count_matches(connection, text, stream := _stream_after(session)) >= stream:
-            query = query.where(backend.match_condition(text, Document.id))
+        elif backend.count_matches(connection, text, stream := _stream_after(connection)) >= stream:
+            query = query.where(backend.match_condition(text, documents.c.id))
         else:
             matches = backend.matches(text)
-            query = query.join(matches, matches.c.document_id == Document.id)
+            query = query.join(matches, matches.c.document_id == documents.c.id)
     if sort == "newest":
         query = query.order_by(*newest)
     elif sort == "oldest":
-        query = query.order_by(Document.published.asc(), Document.id.asc())
-    rows = session.execute(query.offset(offset).limit(limit)).all()
+        query = query.order_by(documents.c.published.asc(), documents.c.id.asc())
+    rows = connection.execute(query.offset(offset).limit(limit)).all()
     results = [_summary(row) for row in rows]
     if text is None:
         return results
@@ -171,36 +165,39 @@ STREAM_MIN = 1_000
 """However small the archive, walk the date index only past this many matches."""
 
 
-def _stream_after(session: Session) -> int:
+def _stream_after(connection: Connection) -> int:
     """Matches past which walking the date index beats sorting every match."""
-    highest = session.scalar(select(func.max(Document.id))) or 0
+    highest = connection.scalar(select(func.max(documents.c.id))) or 0
     return max(STREAM_MIN, highest // STREAM_SHARE)
 
 
-def _recent_matches(session: Session, filters: Filters, matches: Subquery) -> Subquery:
+def _recent_matches(connection: Connection, filters: Filters, matches: Subquery) -> Subquery:
     """The :data:`RANK_CANDIDATES` most recently imported matches that pass the filters."""
     return (
         select(matches.c.document_id, matches.c.rank)
-        .join(Document, Document.id == matches.c.document_id)
-        .where(*filter_conditions(session, replace(filters, text=None)))
+        .join(documents, documents.c.id == matches.c.document_id)
+        .where(*filter_conditions(connection, replace(filters, text=None)))
         .order_by(matches.c.document_id.desc())
         .limit(RANK_CANDIDATES)
         .subquery("recent_matches")
     )
 
 
-def count_documents(session: Session, filters: Filters, *, cap: int | None = None) -> int:
+def count_documents(
+    connection: Connection | Session, filters: Filters, *, cap: int | None = None
+) -> int:
     """How many articles match ``filters``; with ``cap``, counting stops there."""
+    connection = connection_of(connection)
     if filters.text is None:
-        matching = select(Document.id).where(*filter_conditions(session, filters))
+        matching = select(documents.c.id).where(*filter_conditions(connection, filters))
     else:
         # Driven by the full-text index: each match is looked up once.
-        matches = full_text(session).matches(filters.text)
+        matches = full_text(connection).matches(filters.text)
         matching = (
-            select(Document.id)
-            .join(matches, matches.c.document_id == Document.id)
-            .where(*filter_conditions(session, replace(filters, text=None)))
+            select(documents.c.id)
+            .join(matches, matches.c.document_id == documents.c.id)
+            .where(*filter_conditions(connection, replace(filters, text=None)))
         )
     if cap is not None:
         matching = matching.limit(cap)
-    return session.scalar(select(func.count()).select_from(matching.subquery())) or 0
+    return connection.scalar(select(func.count()).select_from(matching.subquery())) or 0

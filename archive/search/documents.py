@@ -1,23 +1,25 @@
 """One article with everything known about it, and its original bytes, by id or URL.
 
-Functions take a Session and never commit.
+Functions take a Connection or a Session and never commit.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Connection, select
 
 from archive.dates import format_partial_date
 from archive.errors import DocumentNotFound, InvalidOption, InvalidURL
 from archive.search.articles import DocumentSummary, _summary, summary_columns
-from archive.store.documents import original_bytes
-from archive.store.models import FLAG_COLUMNS, Document, DocumentVersion, ImportItem, Source
+from archive.search.filters import connection_of
+from archive.store.tables import FLAG_COLUMNS, document_versions, documents, import_items, sources
 from archive.urls import canonical_url
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 @dataclass(frozen=True)
@@ -113,48 +115,54 @@ def _document_condition(reference: str | int) -> tuple[ColumnElement[bool], str]
         missing = f"no document has id {text} - find ids with 'archive search'"
         if int(text) > LARGEST_ID:  # no such id, and more than SQL's INTEGER holds
             raise DocumentNotFound(missing)
-        return Document.id == int(text), missing
+        return documents.c.id == int(text), missing
     try:
-        condition = Document.canonical_url == canonical_url(text)
+        condition = documents.c.canonical_url == canonical_url(text)
     except InvalidURL:
         raise InvalidOption(f"{text!r} is neither a document id nor an http(s) URL") from None
     return condition, f"no document has the URL {text} - find it with 'archive search'"
 
 
-def get_original(session: Session, reference: str | int) -> bytes:
+def get_original(connection: Connection | Session, reference: str | int) -> bytes:
     """The exact bytes of the file that the document's current text came from."""
+    # Loaded here, not above: archive.store.documents is the writing side, with the ORM models.
+    from archive.store.documents import original_bytes
+
     condition, missing = _document_condition(reference)
-    row = session.execute(
-        select(Document.original, Document.original_codec).where(condition)
-    ).one_or_none()
+    row = (
+        connection_of(connection)
+        .execute(select(documents.c.original, documents.c.original_codec).where(condition))
+        .one_or_none()
+    )
     if row is None:
         raise DocumentNotFound(missing)
     return original_bytes(row.original, row.original_codec)
 
 
-def get_document(session: Session, reference: str | int) -> DocumentDetail:
+def get_document(connection: Connection | Session, reference: str | int) -> DocumentDetail:
     """The document with this id, or whose URL has the same canonical form as ``reference``."""
+    connection = connection_of(connection)
     condition, missing = _document_condition(reference)
-    row = session.execute(
+    row = connection.execute(
         select(
             *summary_columns(),
-            Document.canonical_url,
-            Document.label,
-            Document.title_derived,
-            Document.body,
-            Document.encoding,
-            Document.original_sha256,
-            Document.created_at,
-            Document.updated_at,
-            Document.language,
-            Document.date_source,
-            Document.url_date,
-            Document.site_article_id,
-            Document.cleaning,
-            Document.decode_errors,
-            *(getattr(Document, name) for name in FLAG_COLUMNS),
+            documents.c.canonical_url,
+            documents.c.label,
+            documents.c.title_derived,
+            documents.c.body,
+            documents.c.encoding,
+            documents.c.original_sha256,
+            documents.c.created_at,
+            documents.c.updated_at,
+            documents.c.language,
+            documents.c.date_source,
+            documents.c.url_date,
+            documents.c.site_article_id,
+            documents.c.cleaning,
+            documents.c.decode_errors,
+            *(documents.c[name] for name in FLAG_COLUMNS),
         )
-        .outerjoin(Source, Source.id == Document.source_id)
+        .outerjoin(sources, sources.c.id == documents.c.source_id)
         .where(condition)
     ).one_or_none()
     if row is None:
@@ -172,17 +180,25 @@ def get_document(session: Session, reference: str | int) -> DocumentDetail:
             stored_at=version.created_at,
             superseded_at=version.superseded_at,
         )
-        for version in session.scalars(
-            select(DocumentVersion)
-            .where(DocumentVersion.document_id == row.id)
-            .order_by(DocumentVersion.id)
+        for version in connection.execute(
+            select(
+                document_versions.c.id,
+                document_versions.c.published,
+                document_versions.c.date_precision,
+                document_versions.c.title,
+                document_versions.c.word_count,
+                document_versions.c.created_at,
+                document_versions.c.superseded_at,
+            )
+            .where(document_versions.c.document_id == row.id)
+            .order_by(document_versions.c.id)
         )
     ]
     files = list(
-        session.scalars(
-            select(ImportItem.path)
-            .where(ImportItem.document_id == row.id, ImportItem.outcome != "unchanged")
-            .order_by(ImportItem.id)
+        connection.scalars(
+            select(import_items.c.path)
+            .where(import_items.c.document_id == row.id, import_items.c.outcome != "unchanged")
+            .order_by(import_items.c.id)
         )
     )
     return DocumentDetail(

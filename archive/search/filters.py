@@ -1,22 +1,24 @@
 """What a search, a count or a stats run is restricted to: dates, sources, languages, words.
 
-Functions take a Session and never commit.
+Functions take a Connection or a Session and never commit.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from sqlalchemy import ColumnElement, and_, false, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Connection, and_, false, or_, select
 
 from archive.dates import PartialDate
 from archive.search.fulltext import backend_for
 from archive.search.fulltext.base import FullTextBackend
 from archive.search.grammar import TextQuery
-from archive.store.models import Document, Source
+from archive.store.tables import documents, sources
 from archive.urls import normalize_domain, registrable_domain
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 UNKNOWN_SOURCE = "unknown"
 """What ``--source`` takes to select articles whose source is not known."""
@@ -41,47 +43,58 @@ class Filters:
     """ISO 639-1 codes (``en``, ``ru``); any may match."""
 
 
-def source_condition(session: Session, name: str) -> ColumnElement[bool]:
+def connection_of(reader: Connection | Session) -> Connection:
+    """The Connection to query through: ``reader`` itself, or the Session's own.
+
+    Queries take either, and build only Core statements, so that a command that
+    reads passes a Connection and never loads the ORM.
+    """
+    return reader if isinstance(reader, Connection) else reader.connection()
+
+
+def source_condition(connection: Connection, name: str) -> ColumnElement[bool]:
     """Articles of source ``name``: a domain, a host under it, or ``unknown``.
 
     Raises :class:`InvalidDomain` for a value that is not a domain name.
     """
     if name.strip().lower() == UNKNOWN_SOURCE:
-        return Document.source_id.is_(None)
+        return documents.c.source_id.is_(None)
     host = normalize_domain(name)
     # A source's own domain needs no Public Suffix List (which takes a while to load).
-    exact = session.scalar(select(Source.id).where(Source.domain == host))
+    exact: int | None = connection.scalar(select(sources.c.id).where(sources.c.domain == host))
     if exact is not None:
-        return Document.source_id == exact
+        return documents.c.source_id == exact
     domain = registrable_domain(host)
-    source_id = session.scalar(select(Source.id).where(Source.domain == domain))
+    source_id: int | None = connection.scalar(
+        select(sources.c.id).where(sources.c.domain == domain)
+    )
     if source_id is None:
         return false()
     if host == domain:
-        return Document.source_id == source_id
+        return documents.c.source_id == source_id
     return and_(
-        Document.source_id == source_id,
-        or_(Document.host == host, Document.host.endswith("." + host, autoescape=True)),
+        documents.c.source_id == source_id,
+        or_(documents.c.host == host, documents.c.host.endswith("." + host, autoescape=True)),
     )
 
 
-def filter_conditions(session: Session, filters: Filters) -> list[ColumnElement[bool]]:
+def filter_conditions(connection: Connection, filters: Filters) -> list[ColumnElement[bool]]:
     """The WHERE conditions for ``filters``."""
     conditions: list[ColumnElement[bool]] = []
     if filters.date_from is not None:
-        conditions.append(Document.published >= filters.date_from.iso)
+        conditions.append(documents.c.published >= filters.date_from.iso)
     if filters.date_to is not None:
-        conditions.append(Document.published <= filters.date_to.end.isoformat())
+        conditions.append(documents.c.published <= filters.date_to.end.isoformat())
     if filters.sources:
-        conditions.append(or_(*(source_condition(session, name) for name in filters.sources)))
+        conditions.append(or_(*(source_condition(connection, name) for name in filters.sources)))
     if filters.languages:
-        conditions.append(Document.language.in_(filters.languages))
+        conditions.append(documents.c.language.in_(filters.languages))
     if filters.text is not None:
-        matches = full_text(session).matches(filters.text)
-        conditions.append(Document.id.in_(select(matches.c.document_id)))
+        matches = full_text(connection).matches(filters.text)
+        conditions.append(documents.c.id.in_(select(matches.c.document_id)))
     return conditions
 
 
-def full_text(session: Session) -> FullTextBackend:
-    """The full-text backend of the session's database."""
-    return backend_for(session.get_bind().dialect.name)
+def full_text(connection: Connection) -> FullTextBackend:
+    """The full-text backend of the connection's database."""
+    return backend_for(connection.dialect.name)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, case, func, select
 
 from archive.dates import PLACEHOLDER_DATE
-from archive.store.models import DocumentCount, Source
+from archive.search.filters import connection_of
+from archive.store.tables import document_counts, sources
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 SOURCE_FIELDS = ("source", "articles", "first", "last")
 """The fields of a source's record, in order."""
@@ -38,7 +41,7 @@ class SourceSummary:
         }
 
 
-def list_sources(session: Session) -> list[SourceSummary]:
+def list_sources(connection: Connection | Session) -> list[SourceSummary]:
     """Every source with its article count and first and last dates, most articles first.
 
     Reads the counts that triggers keep per source, date and precision, not
@@ -46,7 +49,7 @@ def list_sources(session: Session) -> list[SourceSummary]:
     comes before the days in it and after the days of the month before;
     the placeholder date 1970-01-01 counts as an article but not as a date.
     """
-    counts = DocumentCount
+    counts = document_counts.c
     written = case(
         (counts.date_precision == "year", func.substr(counts.published, 1, 4)),
         (counts.date_precision == "month", func.substr(counts.published, 1, 7)),
@@ -56,18 +59,18 @@ def list_sources(session: Session) -> list[SourceSummary]:
     articles = func.sum(counts.documents)
     query = (
         select(
-            Source.domain,
+            sources.c.domain,
             articles,
             func.min(written).filter(dated),
             func.max(written).filter(dated),
         )
-        .select_from(counts)
-        .outerjoin(Source, Source.id == counts.source_key)
+        .select_from(document_counts)
+        .outerjoin(sources, sources.c.id == counts.source_key)
         .where(counts.documents > 0)
-        .group_by(counts.source_key, Source.domain)
-        .order_by(articles.desc(), Source.domain.nulls_first())
+        .group_by(counts.source_key, sources.c.domain)
+        .order_by(articles.desc(), sources.c.domain.nulls_first())
     )
     return [
         SourceSummary(domain, int(total), first, last)
-        for domain, total, first, last in session.execute(query)
+        for domain, total, first, last in connection_of(connection).execute(query)
     ]

@@ -1,6 +1,6 @@
 """Counts over time: articles per day, week, month or year, and source.
 
-Functions take a Session and return plain data; they never commit.
+Functions take a Connection or a Session and return plain data; they never commit.
 """
 
 from __future__ import annotations
@@ -8,14 +8,16 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import ColumnElement, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Connection, Table, func, select
 
 from archive.dates import PLACEHOLDER_DATE
-from archive.search.filters import UNKNOWN_SOURCE, Filters, filter_conditions
-from archive.store.models import Document, DocumentCount, Source
+from archive.search.filters import UNKNOWN_SOURCE, Filters, connection_of, filter_conditions
+from archive.store.tables import document_counts, documents, sources
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 from archive.urls import normalize_domain, registrable_domain
 
 Period = Literal["day", "week", "month", "year"]
@@ -55,7 +57,7 @@ class PeriodCounts:
 
 
 def count_by_period(
-    session: Session, filters: Filters, *, by: Period = "month", total: bool = False
+    connection: Connection | Session, filters: Filters, *, by: Period = "month", total: bool = False
 ) -> PeriodCounts:
     """Articles per period and source, in date order, with zero-count periods filled in.
 
@@ -69,51 +71,52 @@ def count_by_period(
     precise = {"day": ("day",), "week": ("day",), "month": ("day", "month")}.get(
         by, ("day", "month", "year")
     )
+    connection = connection_of(connection)
     placeholder = PLACEHOLDER_DATE.isoformat()
-    keys = _source_keys(session, filters)
+    keys = _source_keys(connection, filters)
     if keys is None:
         # Read every matching document.
-        conditions = filter_conditions(session, filters)
+        conditions = filter_conditions(connection, filters)
         published, precision, source_id = (
-            Document.published,
-            Document.date_precision,
-            Document.source_id,
+            documents.c.published,
+            documents.c.date_precision,
+            documents.c.source_id,
         )
         articles: ColumnElement[int] = func.count()
-        table: Any = Document
+        table: Table = documents
     else:
         # Read the counts that triggers keep per source, date and precision.
         published, precision, source_id = (
-            DocumentCount.published,
-            DocumentCount.date_precision,
-            DocumentCount.source_key,
+            document_counts.c.published,
+            document_counts.c.date_precision,
+            document_counts.c.source_key,
         )
-        conditions = [DocumentCount.documents > 0]
+        conditions = [document_counts.c.documents > 0]
         if filters.date_from is not None:
             conditions.append(published >= filters.date_from.iso)
         if filters.date_to is not None:
             conditions.append(published <= filters.date_to.end.isoformat())
         if keys:
             conditions.append(source_id.in_(keys))
-        articles = func.sum(DocumentCount.documents)
-        table = DocumentCount
+        articles = func.sum(document_counts.c.documents)
+        table = document_counts
     day_key = {
         "month": func.substr(published, 1, 7),
         "year": func.substr(published, 1, 4),
     }.get(by, published)
     query = (
-        select(Source.domain, day_key, articles)
+        select(sources.c.domain, day_key, articles)
         .select_from(table)
-        .outerjoin(Source, Source.id == source_id)
+        .outerjoin(sources, sources.c.id == source_id)
         .where(*conditions, precision.in_(precise), published != placeholder)
-        .group_by(Source.domain, day_key)
+        .group_by(sources.c.domain, day_key)
     )
     series: dict[str | None, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for domain, key, count in session.execute(query):
+    for domain, key, count in connection.execute(query):
         name = TOTAL_SERIES if total else domain
         series[name][_period_of(key, by)] += count
 
-    excluded = session.execute(
+    excluded = connection.execute(
         select(
             func.coalesce(articles.filter(published == placeholder), 0),
             func.coalesce(articles.filter(published != placeholder, precision.not_in(precise)), 0),
@@ -134,7 +137,7 @@ def count_by_period(
     return PeriodCounts(rows, too_vague=excluded[1], placeholder=excluded[0])
 
 
-def _source_keys(session: Session, filters: Filters) -> list[int] | None:
+def _source_keys(connection: Connection, filters: Filters) -> list[int] | None:
     """The ``document_counts`` keys of the sources asked for; None when the counts cannot tell.
 
     They cannot when the filters look inside documents (words, languages) or
@@ -148,7 +151,7 @@ def _source_keys(session: Session, filters: Filters) -> list[int] | None:
             keys.append(0)
             continue
         host = normalize_domain(name)
-        found = session.scalar(select(Source.id).where(Source.domain == host))
+        found: int | None = connection.scalar(select(sources.c.id).where(sources.c.domain == host))
         if found is None and registrable_domain(host) != host:
             return None
         keys.append(found if found is not None else -1)  # -1: no such source, no counts

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine, Select, Table, func, select, update
 from archive.dates import PartialDate
 from archive.errors import ArchiveError, FileRejected
 from archive.files import atomic_path
+from archive.limits import RECLEAN_BATCH
 from archive.search.fulltext import backend_for
 from archive.store.documents import DOCUMENTS, SOURCES, VERSIONS, original_bytes
 from archive.store.engine import for_writing
@@ -60,9 +61,6 @@ class RecleanSummary:
     changed: int = 0
     unreadable: int = 0
     """Texts whose original no longer parses; they are left as they were."""
-
-
-RECLEAN_BATCH = 200
 
 
 def reclean(

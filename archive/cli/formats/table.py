@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from archive.cli.formats.base import Column, Format, Records
 from archive.escapes import escape_controls
-from archive.search.articles import bracketed
-from archive.search.fulltext.base import SNIPPET_END, SNIPPET_START
+from archive.search.fulltext.base import SNIPPET_END, SNIPPET_START, bracketed
 
 if TYPE_CHECKING:
     from rich.text import Text

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from sqlalchemy import ColumnElement, Connection, SQLColumnExpression, Subquery
+if TYPE_CHECKING:
+    # Only for the annotations: the marks below are wanted where SQLAlchemy is not.
+    from sqlalchemy import ColumnElement, Connection, SQLColumnExpression, Subquery
 
-from archive.search.grammar import TextQuery
+    from archive.search.grammar import TextQuery
 
 SNIPPET_START = "\ue000"
 SNIPPET_END = "\ue001"
 """Private-use characters around matched words in snippets; renderers replace them."""
+
+
+def bracketed(snippet: str) -> str:
+    """A snippet with its matched words between [ and ]."""
+    return snippet.replace(SNIPPET_START, "[").replace(SNIPPET_END, "]")
 
 
 class FullTextBackend(Protocol):
