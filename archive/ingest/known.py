@@ -12,14 +12,12 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import cast
 
-from sqlalchemy import Connection, Table, bindparam, select
+from sqlalchemy import Connection, bindparam, select
 
 from archive.ingest.reading import base_name
-from archive.store.models import ImportItem
+from archive.store.tables import import_items as ITEMS
 
-ITEMS = cast(Table, ImportItem.__table__)
 _FIND_BYTES = (
     select(ITEMS.c.sha256, ITEMS.c.path, ITEMS.c.document_id)
     .where(

@@ -12,19 +12,19 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import partial
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy import Connection, DateTime, Table, bindparam, select
+from sqlalchemy import Connection, DateTime, bindparam, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from archive.store.models import CONTENT_COLUMNS, Document, DocumentVersion, Source, utcnow
+from archive.store.tables import CONTENT_COLUMNS, document_versions, documents, sources, utcnow
 
 if TYPE_CHECKING:
     from archive.ingest.prepare import Prepared
 
-DOCUMENTS = cast(Table, Document.__table__)
-VERSIONS = cast(Table, DocumentVersion.__table__)
-SOURCES = cast(Table, Source.__table__)
+DOCUMENTS = documents
+VERSIONS = document_versions
+SOURCES = sources
 _T = TypeVar("_T")
 
 
