@@ -3,7 +3,7 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -64,23 +64,37 @@ POSTGRES_SERVER = os.environ.get(
 
 
 @pytest.fixture
-def pg_engine() -> Iterator[Engine]:
-    """A new, migrated PostgreSQL database, dropped after the test."""
+def pg_urls() -> Iterator[Callable[[], str]]:
+    """A maker of new, empty PostgreSQL databases, each dropped after the test."""
     psycopg = pytest.importorskip("psycopg")
     admin_url = POSTGRES_SERVER.replace("postgresql+psycopg://", "postgresql://") + "/test"
     try:
         admin = psycopg.connect(admin_url, autocommit=True, connect_timeout=3)
     except psycopg.OperationalError as error:
         pytest.skip(f"no PostgreSQL server: {error}")
-    name = f"archive_test_{uuid.uuid4().hex[:12]}"
-    admin.execute(f'CREATE DATABASE "{name}"')
-    engine = open_database(f"{POSTGRES_SERVER}/{name}", create=True)
+    names: list[str] = []
+
+    def make() -> str:
+        names.append(f"archive_test_{uuid.uuid4().hex[:12]}")
+        admin.execute(f'CREATE DATABASE "{names[-1]}"')
+        return f"{POSTGRES_SERVER}/{names[-1]}"
+
+    try:
+        yield make
+    finally:
+        for name in names:
+            admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        admin.close()
+
+
+@pytest.fixture
+def pg_engine(pg_urls: Callable[[], str]) -> Iterator[Engine]:
+    """A new PostgreSQL archive, dropped after the test."""
+    engine = open_database(pg_urls(), create=True)
     try:
         yield engine
     finally:
         engine.dispose()
-        admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
-        admin.close()
 
 
 @pytest.fixture

@@ -24,8 +24,8 @@ LAYERS = [
     {"ingest.parse", "ingest.clean", "ingest.enrich", "ingest.inputs"},
     # Their coordinator, and reading files.
     {"ingest.prepare", "ingest.reading", "ingest.workers"},
-    # The database: tables, engines, backends, the ORM models on the tables, writing.
-    {"store.tables", "store.engine", "search.fulltext.base"},
+    # The database: tables, a new schema, engines, backends, the ORM models on the tables, writing.
+    {"store.tables", "store.schema", "store.engine", "search.fulltext.base"},
     {"store.models", "search.fulltext", "search.fulltext.sqlite", "search.fulltext.postgresql"},
     {"store.documents", "store.runs", "ingest.known"},
     # What uses the database: importing, upkeep, and the read side.

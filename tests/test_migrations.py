@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from alembic import command
 from sqlalchemy import Engine, inspect
 
@@ -11,6 +13,7 @@ from archive.store.engine import (
     downgrade,
     for_writing,
     make_engine,
+    open_database,
     upgrade,
 )
 from archive.store.models import Base
@@ -125,3 +128,106 @@ def test_encoding_names_migration(engine: Engine) -> None:
     with engine.connect() as connection:
         names = {row[0] for row in connection.exec_driver_sql("SELECT encoding FROM documents")}
     assert "koi8-r" in names and not any("_" in name or name != name.lower() for name in names)
+
+
+def full_schema(engine: Engine) -> dict[str, object]:
+    """Everything a database's schema holds, in a form that ignores column order and spacing.
+
+    Tables with each column's type, nullability and default, their keys,
+    indexes and constraints; and the SQL of views, triggers and the
+    full-text index.
+    """
+    inspector = inspect(engine)
+
+    def spaced(sql: str | None) -> str:
+        return " ".join((sql or "").replace("(", " ( ").replace(")", " ) ").split()).lower()
+
+    def boolean(default: str) -> str:
+        # SQLite stores false as 0; the migrations wrote the keyword, create_all the number.
+        return {"false": "0", "true": "1"}.get(default, default)
+
+    tables = {}
+    for table in sorted(inspector.get_table_names()):
+        tables[table] = {
+            "columns": {
+                c["name"]: (str(c["type"]), c["nullable"], boolean(spaced(c.get("default"))))
+                for c in inspector.get_columns(table)
+            },
+            "primary key": inspector.get_pk_constraint(table),
+            "indexes": sorted(
+                (i["name"], tuple(i["column_names"]), i["unique"])
+                for i in inspector.get_indexes(table)
+            ),
+            "unique": sorted(
+                (u["name"], tuple(u["column_names"]))
+                for u in inspector.get_unique_constraints(table)
+            ),
+            "foreign keys": sorted(
+                (
+                    fk["name"],
+                    tuple(fk["constrained_columns"]),
+                    fk["referred_table"],
+                    str(fk["options"]),
+                )
+                for fk in inspector.get_foreign_keys(table)
+            ),
+            "checks": sorted(
+                (c["name"], spaced(c["sqltext"])) for c in inspector.get_check_constraints(table)
+            ),
+        }
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            objects = connection.exec_driver_sql(
+                "SELECT type, name, sql FROM sqlite_master WHERE type IN ('view', 'trigger') "
+                "OR sql LIKE 'CREATE VIRTUAL TABLE%'"
+            ).all()
+        else:
+            objects = connection.exec_driver_sql(
+                "SELECT 'view', viewname, definition FROM pg_views WHERE schemaname = 'public' "
+                "UNION ALL SELECT 'trigger', tgname, pg_get_triggerdef(oid) FROM pg_trigger "
+                "WHERE NOT tgisinternal "
+                "UNION ALL SELECT 'index', indexname, indexdef FROM pg_indexes "
+                "WHERE schemaname = 'public' "
+                "UNION ALL SELECT 'function', proname, prosrc FROM pg_proc "
+                "WHERE pronamespace = 'public'::regnamespace"
+            ).all()
+    return {
+        "tables": tables,
+        "objects": sorted((kind, name, spaced(sql)) for kind, name, sql in objects),
+        "revision": SCHEMA_REVISION,
+    }
+
+
+def test_a_new_archive_has_the_migrated_schema(tmp_path: Path) -> None:
+    migrated = make_engine(f"sqlite:///{tmp_path / 'migrated.db'}")
+    upgrade(migrated)
+    created = open_database(f"sqlite:///{tmp_path / 'created.db'}", create=True)
+    assert full_schema(created) == full_schema(migrated)
+    for engine in (created, migrated):
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").all() == [
+                (SCHEMA_REVISION,)
+            ]
+        engine.dispose()
+
+
+@pytest.mark.postgres
+def test_a_new_postgres_archive_has_the_migrated_schema(pg_urls: Callable[[], str]) -> None:
+    migrated = make_engine(pg_urls())
+    upgrade(migrated)
+    created = open_database(pg_urls(), create=True)
+    assert full_schema(created) == full_schema(migrated)
+    created.dispose()
+    migrated.dispose()
+
+
+def test_a_new_archive_can_be_downgraded_and_upgraded(tmp_path: Path) -> None:
+    """The stamp is honest: every migration's downgrade works on a created schema."""
+    url = f"sqlite:///{tmp_path / 'created.db'}"
+    engine = open_database(url, create=True)
+    before = full_schema(engine)
+    downgrade(engine, "base")
+    assert inspect(engine).get_table_names() == ["alembic_version"]
+    upgrade(engine)
+    assert full_schema(engine) == before
+    engine.dispose()

@@ -316,25 +316,25 @@ def set_run(connection: Connection, run_id: int, **values: object) -> None:
 
 
 def test_before_any_import_there_is_no_latest_run(engine: Engine) -> None:
-    with Session(engine) as session:
-        assert latest_run_id(session) is None
+    with engine.connect() as connection:
+        assert latest_run_id(connection) is None
         with pytest.raises(ImportRunNotFound) as caught:
-            items_with_outcome(session, "rejected")
+            items_with_outcome(connection, "rejected")
     assert str(caught.value) == "nothing has been imported yet - run 'archive import PATH'"
 
 
 def test_items_with_an_outcome_of_the_latest_or_a_given_run(seeded: Engine) -> None:
     run_import(seeded, SEEDS)  # run 2: everything unchanged
-    with Session(seeded) as session:
-        assert latest_run_id(session) == 2
-        run_id, unchanged = items_with_outcome(session, "unchanged")
+    with seeded.connect() as connection:
+        assert latest_run_id(connection) == 2
+        run_id, unchanged = items_with_outcome(connection, "unchanged")
         assert (run_id, len(unchanged)) == (2, 31)
         assert [Path(item.path).name for item in unchanged][:2] == [
             "000_d9df1ced53a76c60.txt",
             "001_8d8953263262fabf.txt",
         ]
-        assert items_with_outcome(session, "duplicate") == (2, [])
-        run_id, duplicates = items_with_outcome(session, "duplicate", 1)
+        assert items_with_outcome(connection, "duplicate") == (2, [])
+        run_id, duplicates = items_with_outcome(connection, "duplicate", 1)
         assert run_id == 1
         assert [(Path(item.path).name, item.document_id, item.message) for item in duplicates] == [
             ("003_7dc7248a113ff3ca.txt", 2,
@@ -342,11 +342,11 @@ def test_items_with_an_outcome_of_the_latest_or_a_given_run(seeded: Engine) -> N
             ("025_fc054e7457b73393.txt", 11,
              f"byte-identical to {SEEDS / '012_5547faae31b7b2c9.txt'} (document 11)"),
         ]  # fmt: skip
-        [updated] = items_with_outcome(session, "updated", 1)[1]
+        [updated] = items_with_outcome(connection, "updated", 1)[1]
         assert (Path(updated.path).name, updated.document_id) == ("002_35a0236c13618ee8.txt", 2)
-        assert len(items_with_outcome(session, "imported", 1)[1]) == 28
+        assert len(items_with_outcome(connection, "imported", 1)[1]) == 28
         with pytest.raises(ImportRunNotFound) as caught:
-            items_with_outcome(session, "imported", 3)
+            items_with_outcome(connection, "imported", 3)
     assert str(caught.value) == "there is no import run 3"
 
 

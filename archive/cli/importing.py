@@ -365,13 +365,11 @@ def _list_items(ctx: typer.Context, outcome: str, arguments: list[str], as_json:
             f"for example 'archive import --{outcome} 3'"
         )
 
-    from sqlalchemy.orm import Session
-
     from archive.store.runs import items_with_outcome
 
     run_id = int(arguments[0]) if arguments else None
-    with database(ctx) as engine, Session(engine) as session:
-        run, items = items_with_outcome(session, outcome, run_id)
+    with database(ctx) as engine, engine.connect() as connection:
+        run, items = items_with_outcome(connection, outcome, run_id)
     rows = [{"path": item.path, "reason": item.reason, "message": item.message} for item in items]
     if as_json:
         emit(json.dumps({"run_id": run, outcome: rows}, ensure_ascii=False, indent=2))

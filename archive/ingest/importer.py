@@ -21,7 +21,7 @@ from itertools import islice
 from pathlib import Path
 from typing import cast
 
-from sqlalchemy import Connection, Engine, Table
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from archive.errors import FileRejected
@@ -35,13 +35,12 @@ from archive.ingest.workers import default_workers, lookahead, prepare_in_order
 from archive.limits import BATCH_SIZE, MAX_FILE_SIZE
 from archive.store.documents import StoreFailed, store_articles
 from archive.store.engine import JOURNAL_SIZE_LIMIT, checkpoint, for_writing, sqlite_path, wal_size
-from archive.store.models import OUTCOMES, ImportItem
 from archive.store.runs import finish_run, mark_killed_runs, start_run
+from archive.store.tables import OUTCOMES, import_items
 
 DATABASE_SUFFIXES = ("", "-wal", "-shm", "-journal")
 
-_ITEMS = cast(Table, ImportItem.__table__)
-_INSERT_ITEM = _ITEMS.insert()
+_INSERT_ITEM = import_items.insert()
 READ_CHUNK = 100
 """Files whose earlier imports are looked up in one statement."""
 

@@ -26,15 +26,10 @@ from archive.errors import (
     SchemaTooNew,
     SchemaTooOld,
 )
+from archive.store.schema import SCHEMA_REVISION, create_schema
 
 if TYPE_CHECKING:
     from alembic.config import Config
-
-SCHEMA_REVISION = "0007"
-"""The newest migration in migrations/versions; a test keeps the two equal.
-
-Knowing it here lets every command check the schema without loading Alembic.
-"""
 
 DEFAULT_DATABASE = "archive.db"
 BUSY_TIMEOUT_SECONDS = 30.0
@@ -261,7 +256,7 @@ def open_database(url: str, *, create: bool = False) -> Engine:
     """An engine for an archive database whose schema matches this code.
 
     With ``create``, a missing SQLite file is created (mode 0600) and a
-    database with no tables is migrated. Raises :class:`DatabaseNotFound`,
+    database with no tables gets the whole schema at once. Raises :class:`DatabaseNotFound`,
     :class:`SchemaTooOld`, :class:`SchemaTooNew` or :class:`DatabaseError`.
     """
     name = display_name(url)
@@ -282,7 +277,8 @@ def open_database(url: str, *, create: bool = False) -> Engine:
         engine.dispose()
         raise DatabaseError(f"cannot open {name}: {_reason(error)}") from None
     if revision is None and not tables and create:
-        upgrade(engine)
+        with for_writing(engine).begin() as connection:
+            create_schema(connection)
         return engine
     check_revision(name, revision, tables)
     return engine
@@ -304,6 +300,10 @@ def upgrade_database(url: str) -> tuple[str | None, str]:
                 tables = inspect(connection).get_table_names()
         except SQLAlchemyError as error:
             raise DatabaseError(f"cannot open {name}: {_reason(error)}") from None
+        if before is None and not tables:
+            with for_writing(engine).begin() as connection:
+                create_schema(connection)
+            return before, head_revision()
         try:
             check_revision(name, before, tables)
         except SchemaTooOld:

@@ -10,39 +10,42 @@ import os
 import socket
 from collections.abc import Mapping
 
-from sqlalchemy import Connection, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Row, insert, select, update
 
 from archive.errors import ImportRunNotFound
-from archive.store.models import OUTCOMES, ImportItem, ImportRun, utcnow
+from archive.store.tables import OUTCOMES, import_items, import_runs, utcnow
 
 
-def latest_run_id(session: Session) -> int | None:
+def latest_run_id(connection: Connection) -> int | None:
     """The number of the most recent import run, or None before the first import."""
-    return session.scalar(select(ImportRun.id).order_by(ImportRun.id.desc()).limit(1))
+    return connection.scalar(select(import_runs.c.id).order_by(import_runs.c.id.desc()).limit(1))
 
 
 def items_with_outcome(
-    session: Session, outcome: str, run_id: int | None = None
-) -> tuple[int, list[ImportItem]]:
-    """The files of run ``run_id`` (default: the latest run) with ``outcome``, in import order."""
+    connection: Connection, outcome: str, run_id: int | None = None
+) -> tuple[int, list[Row[tuple[object, ...]]]]:
+    """The files of run ``run_id`` (default: the latest run) with ``outcome``, in import order.
+
+    Each row has the columns of ``import_items``: ``path``, ``reason``, ``message``, ...
+    """
     if run_id is None:
-        run_id = latest_run_id(session)
+        run_id = latest_run_id(connection)
         if run_id is None:
             raise ImportRunNotFound("nothing has been imported yet - run 'archive import PATH'")
-    elif session.get(ImportRun, run_id) is None:
+    elif connection.scalar(select(import_runs.c.id).where(import_runs.c.id == run_id)) is None:
         raise ImportRunNotFound(f"there is no import run {run_id}")
-    items = session.scalars(
-        select(ImportItem)
-        .where(ImportItem.run_id == run_id, ImportItem.outcome == outcome)
-        .order_by(ImportItem.id)
+    items = connection.execute(
+        select(import_items)
+        .where(import_items.c.run_id == run_id, import_items.c.outcome == outcome)
+        .order_by(import_items.c.id)
     )
     return run_id, list(items)
 
 
 def start_run(connection: Connection, arguments: dict[str, object] | None) -> int:
-    return connection.execute(
-        insert(ImportRun)
+    """Record a new run as running, with its arguments and this process; return its number."""
+    run_id: int = connection.execute(
+        insert(import_runs)
         .values(
             started_at=utcnow(),
             status="running",
@@ -51,8 +54,9 @@ def start_run(connection: Connection, arguments: dict[str, object] | None) -> in
             pid=os.getpid(),
             **dict.fromkeys(OUTCOMES, 0),
         )
-        .returning(ImportRun.id)
+        .returning(import_runs.c.id)
     ).scalar_one()
+    return run_id
 
 
 def mark_killed_runs(connection: Connection) -> list[int]:
@@ -64,16 +68,16 @@ def mark_killed_runs(connection: Connection) -> list[int]:
     killed = [
         run_id
         for run_id, pid in connection.execute(
-            select(ImportRun.id, ImportRun.pid).where(
-                ImportRun.status == "running", ImportRun.hostname == host
+            select(import_runs.c.id, import_runs.c.pid).where(
+                import_runs.c.status == "running", import_runs.c.hostname == host
             )
         )
         if pid is None or not _process_alive(pid)
     ]
     if killed:
         connection.execute(
-            update(ImportRun)
-            .where(ImportRun.id.in_(killed))
+            update(import_runs)
+            .where(import_runs.c.id.in_(killed))
             .values(status="interrupted", finished_at=utcnow())
         )
     return killed
@@ -100,4 +104,4 @@ def finish_run(
         values.update(counts)
     if status != "running":
         values["finished_at"] = utcnow()
-    connection.execute(update(ImportRun).where(ImportRun.id == run_id).values(**values))
+    connection.execute(update(import_runs).where(import_runs.c.id == run_id).values(**values))
