@@ -85,9 +85,10 @@ def test_a_worker_that_dies_stops_the_import_with_an_error(
     assert status == "interrupted"
 
 
-def test_defaults_leave_a_core_to_the_writer() -> None:
-    assert default_workers() == max(1, len(os.sched_getaffinity(0)) - 1)
+def test_defaults_use_every_core_and_read_a_batch_ahead() -> None:
+    assert default_workers() == len(os.sched_getaffinity(0))
     assert lookahead(1) > workers.START_AFTER
+    assert lookahead(1, 500) >= 500 + 2 * workers.CHUNK_SIZE
 
 
 def test_a_pool_broken_before_a_chunk_is_sent_gives_the_same_error() -> None:
@@ -113,3 +114,35 @@ def workers_step() -> Any:
         result: object = None
 
     return Step()
+
+
+@pytest.mark.parametrize(
+    ("bound", "batch", "most_ahead"),
+    [
+        # A batch's worth of chunks, two per worker and the chunk being filled.
+        (64 * 1024 * 1024, 320, (10 + 2 + 1) * workers.CHUNK_SIZE - 1),
+        # Large files: no more than the bytes bound, however large the batch.
+        (8 * 1024, 320, 2 * workers.CHUNK_SIZE - 1),
+    ],
+)
+def test_read_ahead_covers_a_batch_within_the_bytes_bound(
+    monkeypatch: pytest.MonkeyPatch, bound: int, batch: int, most_ahead: int
+) -> None:
+    monkeypatch.setattr(workers, "START_AFTER", 0)
+    monkeypatch.setattr(workers, "MAX_BYTES_IN_FLIGHT", bound)
+    read = 0
+
+    def steps() -> Any:
+        nonlocal read
+        for number in range(1000):
+            step = workers_step()
+            step.data = f" date 2024-01-01\nTitle {number}\n".encode() + b"Body. " * 170
+            read += 1
+            yield step
+
+    # Files read beyond the one just handed back.
+    ahead = [read - given for given, _ in enumerate(
+        workers.prepare_in_order(steps(), Context(), 0, batch=batch), start=1
+    )]  # fmt: skip
+    assert len(ahead) == 1000
+    assert max(ahead) == most_ahead

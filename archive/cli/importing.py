@@ -122,7 +122,7 @@ def import_command(
             min=0,
             metavar="N",
             help="Processes that decode, parse and clean files; 0 does it all in one "
-            "process.  [default: one per core but one, at least 1]",
+            "process.  [default: one per core]",
             show_default=False,
         ),
     ] = None,

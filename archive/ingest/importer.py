@@ -60,7 +60,7 @@ class ImportOptions:
     verify: bool = False
     """Read and hash every file, even one whose path, size and mtime an earlier import stored."""
     workers: int | None = None
-    """Processes that decode, parse and clean; None for one per core but one, 0 for none."""
+    """Processes that decode, parse and clean; None for one per core, 0 for none."""
 
 
 @dataclass(frozen=True)
@@ -116,11 +116,11 @@ def import_files(
     workers = default_workers() if options.workers is None else options.workers
     with writer.connect() as connection:
         # Remember every file stored since the one being stored was read.
-        remember = options.batch_size + lookahead(workers) + READ_CHUNK
+        remember = options.batch_size + lookahead(workers, options.batch_size) + READ_CHUNK
         known = KnownFiles(connection, remember)
         summary = ImportSummary(None, dry_run=options.dry_run)
         run = _Run(connection, options, on_file, summary, known)
-        steps = prepare_in_order(run.read(paths), context, workers)
+        steps = prepare_in_order(run.read(paths), context, workers, batch=options.batch_size)
         with closing(steps):
             if options.dry_run:
                 with connection.begin() as transaction:
