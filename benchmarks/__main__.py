@@ -4,9 +4,11 @@
 
 Writes the corpus to WORK/corpus-N (kept, and reused once it is complete),
 runs the import benchmark (archive and baseline alternating ``--runs``
-times), then the query benchmark on the last two databases, and saves the
-results as WORK/import-N.json and WORK/queries-N.json. Finally it writes
-docs/benchmarks.md from every result in WORK.
+times, and below a million articles one more import with one worker), the
+query benchmark on the last two databases, the start-up benchmark on the
+archive, and the per-article cost of each stage on the first 5,000 files. It
+saves the results as WORK/import-N.json, queries-N.json, startup-N.json and
+stages-N.json. Finally it writes docs/benchmarks.md from every result in WORK.
 """
 
 from __future__ import annotations
@@ -38,13 +40,24 @@ def main() -> None:
     databases = work / f"databases-{size}"
     subprocess.run(
         [*python, "benchmarks.imports", str(corpus), "--runs", str(arguments.runs),
-         "--work", str(databases), "--keep", "--json", str(work / f"import-{size}.json")],
+         "--work", str(databases), "--keep", "--json", str(work / f"import-{size}.json"),
+         *(["--one-worker"] if size < 1_000_000 else [])],
         check=True,
     )  # fmt: skip
     subprocess.run(
         [*python, "benchmarks.queries", str(databases / "archive.db"),
          str(databases / "baseline.db"), "--runs", str(arguments.query_runs),
          "--cli-runs", str(arguments.query_runs), "--json", str(work / f"queries-{size}.json")],
+        check=True,
+    )  # fmt: skip
+    subprocess.run(
+        [*python, "benchmarks.startup", str(databases / "archive.db"),
+         "--runs", str(arguments.query_runs), "--json", str(work / f"startup-{size}.json")],
+        check=True,
+    )  # fmt: skip
+    subprocess.run(
+        [*python, "benchmarks.stages", str(corpus), "-n", "5000",
+         "--json", str(work / f"stages-{size}.json")],
         check=True,
     )  # fmt: skip
     report = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"

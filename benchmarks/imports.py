@@ -5,13 +5,17 @@
 Runs the baseline (``benchmarks.baseline``) and ``archive import`` one after
 the other, ``--runs`` times each, alternating, each into a new database, and
 then re-imports the unchanged corpus into the archive's last database, with
-and without ``--verify``. Reports median wall time, the ratio
+and without ``--verify``. With ``--one-worker``, one more import runs with
+``--workers 1``, to show how the import scales with cores (the default is
+one worker per core). Reports median wall time, the ratio
 archive/baseline, documents per second, peak memory and database size
 against the input's bytes.
 
 Peak memory is given two ways: the largest single process (the OS's max RSS,
 from ``getrusage``) and the largest sum over the whole process tree (the
-writer and its workers), sampled every 50 ms from ``/proc``.
+writer and its workers), sampled every 50 ms from ``/proc``. The tree's sum
+is given in RSS, which counts the pages that forked workers share with the
+writer once in each, and in PSS, which shares them out.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -41,6 +46,8 @@ class Run:
     """The largest resident size of any one process of the run."""
     tree_rss_mb: float
     """The largest resident size of the whole process tree at one time (sampled)."""
+    tree_pss_mb: float = 0.0
+    """The same in proportional set size: shared pages counted once over the tree."""
 
 
 def input_bytes(corpus: Path) -> tuple[int, int]:
@@ -53,13 +60,14 @@ def input_bytes(corpus: Path) -> tuple[int, int]:
     return files, size
 
 
-def _tree_rss_kb(pid: int) -> int:
+def _tree_rss_kb(pid: int, measure: Callable[[int], int] | None = None) -> int:
     """Resident kB of ``pid`` and all its descendants, read from /proc."""
+    measure = measure or _rss_kb
     total = 0
     pending = [pid]
     while pending:
         current = pending.pop()
-        total += _rss_kb(current)
+        total += measure(current)
         try:
             with open(f"/proc/{current}/task/{current}/children") as children:
                 pending.extend(int(child) for child in children.read().split())
@@ -86,14 +94,15 @@ def timed(name: str, command: list[str]) -> Run:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    peak = 0
+    peak = peak_pss = 0
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, peak_pss
         while not done.is_set():
             # The wrapper's own few MB are left out: only its children count.
             peak = max(peak, _tree_rss_kb(process.pid) - _rss_kb(process.pid))
+            peak_pss = max(peak_pss, _tree_rss_kb(process.pid, _pss_kb) - _pss_kb(process.pid))
             done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -105,7 +114,7 @@ def timed(name: str, command: list[str]) -> Run:
     lines = stderr.decode().strip().splitlines()
     if process.returncode not in (0, 3):  # 3: some files rejected, the rest stored
         sys.exit(f"{name} failed ({process.returncode}): {stderr.decode()[-2000:]}")
-    return Run(name, seconds, int(lines[-1]) / 1024, peak / 1024)
+    return Run(name, seconds, int(lines[-1]) / 1024, peak / 1024, peak_pss / 1024)
 
 
 def _rss_kb(pid: int) -> int:
@@ -115,6 +124,17 @@ def _rss_kb(pid: int) -> int:
                 if line.startswith("VmRSS:"):
                     return int(line.split()[1])
     except FileNotFoundError:
+        pass
+    return 0
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (FileNotFoundError, ProcessLookupError, PermissionError):
         pass
     return 0
 
@@ -154,6 +174,9 @@ def main() -> None:
     )
     parser.add_argument("--json", type=Path, help="also write the results here as JSON")
     parser.add_argument("--keep", action="store_true", help="keep the last databases")
+    parser.add_argument(
+        "--one-worker", action="store_true", help="also time one import with --workers 1"
+    )
     arguments = parser.parse_args()
     if arguments.work is not None:
         arguments.work.mkdir(parents=True, exist_ok=True)
@@ -180,6 +203,12 @@ def main() -> None:
             f"archive {archive_runs[-1].seconds:.1f} s",
             flush=True,
         )
+    one_worker = None
+    if arguments.one_worker:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{archive_db}{suffix}").unlink(missing_ok=True)
+        one_worker = timed("one worker", [*archive, "--workers", "1", str(arguments.corpus)])
+        print(f"archive with one worker: {one_worker.seconds:.1f} s", flush=True)
     reimport = timed("re-import", [*archive, str(arguments.corpus)])
     verify = timed("re-import --verify", [*archive, "--verify", str(arguments.corpus)])
 
@@ -192,6 +221,7 @@ def main() -> None:
         "files": files,
         "input_bytes": size,
         "cores": os.cpu_count(),
+        "one_worker_docs_per_s": files / one_worker.seconds if one_worker else None,
         "baseline": [asdict(run) for run in baseline_runs],
         "archive": [asdict(run) for run in archive_runs],
         "baseline_median_s": baseline_median,
@@ -206,6 +236,7 @@ def main() -> None:
         "verify_ratio": verify.seconds / archive_median,
         "archive_max_rss_mb": max(run.max_rss_mb for run in archive_runs),
         "archive_tree_rss_mb": max(run.tree_rss_mb for run in archive_runs),
+        "archive_tree_pss_mb": max(run.tree_pss_mb for run in archive_runs),
         "baseline_max_rss_mb": max(run.max_rss_mb for run in baseline_runs),
         "archive_db_bytes": archive_size,
         "archive_db_ratio": archive_size / size,

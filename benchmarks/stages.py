@@ -85,7 +85,7 @@ def writing(files: list[Path], datas: list[bytes]) -> dict[str, float]:
         prepared[name] = prepare(name, path.name, data, hashlib.sha256(data).hexdigest(), context)
 
     def already_prepared(
-        steps: Iterable[Any], context: Context, workers: int
+        steps: Iterable[Any], context: Context, workers: int, *, batch: int = 0
     ) -> Generator[Any, None, None]:
         for step in steps:
             if step.data is not None:
