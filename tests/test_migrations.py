@@ -194,7 +194,6 @@ def full_schema(engine: Engine) -> dict[str, object]:
     return {
         "tables": tables,
         "objects": sorted((kind, name, spaced(sql)) for kind, name, sql in objects),
-        "revision": SCHEMA_REVISION,
     }
 
 
