@@ -19,3 +19,6 @@ most recently imported this many (see :func:`archive.search.articles.search_docu
 
 RECLEAN_BATCH = 200
 """Stored texts that ``archive db reclean`` cleans again per transaction."""
+
+TRANSFER_BATCH = 1000
+"""Rows that ``archive db transfer`` copies per transaction."""

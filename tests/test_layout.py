@@ -29,7 +29,7 @@ LAYERS = [
     {"store.models", "search.fulltext", "search.fulltext.sqlite", "search.fulltext.postgresql"},
     {"store.documents", "store.runs", "ingest.known"},
     # What uses the database: importing, upkeep, and the read side.
-    {"ingest.importer", "store.maintenance", "search.filters"},
+    {"ingest.importer", "store.maintenance", "store.transfer", "search.filters"},
     {"search.articles", "search.sources"},
     {"search.documents", "search.stats", "search.export"},
     # The command line, then the package's own front door.

@@ -1,17 +1,20 @@
-"""archive db: schema upgrades and the schema revision."""
+"""archive db: schema upgrades, checks, backups, transfers and the full-text index."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from archive.errors import ArchiveError, DatabaseNotFound
-from archive.limits import RECLEAN_BATCH
+from archive.errors import ArchiveError, DatabaseNotFound, InvalidOption
+from archive.limits import RECLEAN_BATCH, TRANSFER_BATCH
 
 from .app import app, database, print_error, state
 from .output import emit, plural
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
 
 db_app = typer.Typer(
     help="Manage the database: schema upgrades, checks and the full-text index.",
@@ -157,3 +160,79 @@ def backup_command(
     with database(ctx) as engine:
         size = backup(engine, target, force=force)
     emit(f"Backed up {display_name(url)} to {target} ({size:,} bytes), checked sound.")
+
+
+@db_app.command(
+    "transfer", short_help="Copy the whole archive to another database, either backend."
+)
+def transfer_command(
+    ctx: typer.Context,
+    target: Annotated[
+        str,
+        typer.Argument(
+            metavar="PATH|URL",
+            help="The new archive: a SQLite file, or a URL such as "
+            "postgresql+psycopg://host/news for an empty database.",
+        ),
+    ],
+    batch_size: Annotated[
+        int, typer.Option(min=1, metavar="N", help="Rows per transaction.")
+    ] = TRANSFER_BATCH,
+) -> None:
+    """Copy the archive (--db) into PATH|URL, and check that the copy matches.
+
+    Everything moves: documents, earlier versions, originals byte for byte,
+    sources and the import log; the full-text index and the counts are built
+    on the target. The target must be new or empty. Stopped part way, the
+    same command goes on where it stopped.
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from archive.store.engine import database_url, display_name
+    from archive.store.transfer import transfer
+
+    if not target.strip():
+        raise InvalidOption("name the new archive: a file path or a database URL")
+    url = state(ctx).database_url
+    target_url = database_url(target)
+    console = Console(stderr=True)
+    progress = Progress(
+        TextColumn("{task.description:<18}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+    tasks: dict[str, TaskID] = {}
+
+    def on_progress(table: str, done: int, total: int) -> None:
+        if table not in tasks:
+            tasks[table] = progress.add_task(table, total=total)
+        progress.update(tasks[table], completed=done)
+
+    try:
+        with progress:
+            summary = transfer(url, target_url, batch_size=batch_size, on_progress=on_progress)
+    except KeyboardInterrupt:
+        raise ArchiveError(
+            "interrupted; what was copied is kept - run the same transfer again to go on"
+        ) from None
+    rows = summary.rows
+    if not any(summary.copied.values()):
+        verb = "Nothing to copy: already a whole copy of"
+    elif summary.resumed:
+        verb = "Finished the transfer of"
+    else:
+        verb = "Transferred"
+    counts = [
+        plural(rows["documents"], "document"),
+        plural(rows["document_versions"], "earlier version"),
+        plural(rows["sources"], "source"),
+        plural(rows["import_runs"], "import run"),
+    ]
+    emit(
+        f"{verb} {display_name(url)} to {display_name(target_url)}: "
+        f"{', '.join(counts)}; the copy matches."
+    )

@@ -1,0 +1,241 @@
+"""Copying a whole archive into another database, SQLite or PostgreSQL, in batches that resume.
+
+The source is read in one snapshot, table by table in the order that the
+foreign keys allow, in batches of rows by id; each batch is committed on the
+target, so an interrupted transfer loses at most one batch, and running it
+again goes on after the last row copied. The target's triggers keep its
+full-text index and its counts as the rows arrive. At the end both sides are
+compared: rows per table, and a SHA-256 over every document's and version's
+id, ``text_sha256`` and ``original_sha256``.
+
+Functions that take a Connection never commit; :func:`transfer` commits on the target.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, func, insert, select, text
+from sqlalchemy.engine import make_url
+
+from archive.errors import DatabaseError
+from archive.limits import TRANSFER_BATCH
+from archive.store.engine import display_name, for_writing, open_database, sqlite_path
+from archive.store.tables import (
+    document_counts,
+    document_versions,
+    documents,
+    import_items,
+    import_runs,
+    sources,
+)
+
+TABLES = (sources, import_runs, documents, document_versions, import_items)
+"""What a transfer copies, parents first; the target's triggers rebuild ``document_counts``."""
+
+HASHED = (documents, document_versions)
+"""Tables whose content hashes are compared at the end."""
+
+
+@dataclass(frozen=True)
+class TransferSummary:
+    """What a transfer found and did, table by table."""
+
+    rows: dict[str, int]
+    """Rows of each table, on both sides once it is done."""
+    copied: dict[str, int]
+    """Rows that this run copied; fewer than ``rows`` when it resumed an earlier one."""
+
+    @property
+    def resumed(self) -> bool:
+        return self.copied != self.rows
+
+
+Progress = Callable[[str, int, int], None]
+"""Called after each batch with the table's name, its rows copied so far and its rows in all."""
+
+
+def transfer(
+    source_url: str,
+    target_url: str,
+    *,
+    batch_size: int = TRANSFER_BATCH,
+    on_progress: Progress | None = None,
+) -> TransferSummary:
+    """Copy the archive at ``source_url`` into the database at ``target_url``, and verify it.
+
+    The target is created when it is a missing SQLite file; it must be empty,
+    or hold an unfinished transfer of the same archive, which then resumes.
+    Raises :class:`DatabaseError` when the target holds something else, or
+    when the copy does not match its source.
+    """
+    target_name = display_name(target_url)
+    if _same_database(source_url, target_url):
+        raise DatabaseError(f"{target_name} is the archive itself - name another database")
+    source = open_database(source_url)
+    try:
+        target = open_database(target_url, create=True)
+        try:
+            with source.connect() as reading, reading.begin():
+                _snapshot(reading)
+                rows = {table.name: _count(reading, table) for table in TABLES}
+                copied: dict[str, int] = {}
+                for table in TABLES:
+                    start = _resume_point(reading, target, table, target_name)
+                    copied[table.name] = _copy(
+                        reading, target, table, start, rows[table.name], batch_size, on_progress
+                    )
+                _after_copy(target)
+                _verify(reading, target, target_name)
+        finally:
+            target.dispose()
+    finally:
+        source.dispose()
+    return TransferSummary(rows, copied)
+
+
+def _same_database(source_url: str, target_url: str) -> bool:
+    source, target = sqlite_path(source_url), sqlite_path(target_url)
+    if source is not None and target is not None:
+        return source.resolve() == target.resolve()
+    return make_url(source_url) == make_url(target_url)
+
+
+def _snapshot(connection: Connection) -> None:
+    """Make every later read of this transaction see the same moment."""
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+    else:
+        connection.exec_driver_sql("SELECT 1 FROM sources LIMIT 1")  # SQLite: the first read
+
+
+def _count(connection: Connection, table: Table, up_to: int | None = None) -> int:
+    query = select(func.count()).select_from(table)
+    if up_to is not None:
+        query = query.where(table.c.id <= up_to)
+    return int(connection.scalar(query) or 0)
+
+
+def _resume_point(reading: Connection, target: Engine, table: Table, target_name: str) -> int:
+    """The id after which to copy ``table``: 0 on an empty target, the last copied one on a
+    target that an earlier transfer of this archive left unfinished."""
+    with target.connect() as writing:
+        last = writing.scalar(select(func.max(table.c.id)))
+        if last is None:
+            return 0
+        held = _count(writing, table)
+        last_row = writing.execute(select(table).where(table.c.id == last)).one()
+    same = reading.execute(select(table).where(table.c.id == last)).one_or_none()
+    if held != _count(reading, table, last) or same is None or tuple(same) != tuple(last_row):
+        raise DatabaseError(
+            f"{target_name} already holds another archive (its {table.name} differ) - "
+            "transfer into a new or empty database"
+        )
+    return int(last)
+
+
+def _copy(
+    reading: Connection,
+    target: Engine,
+    table: Table,
+    after: int,
+    total: int,
+    batch_size: int,
+    on_progress: Progress | None,
+) -> int:
+    """Copy the rows of ``table`` past id ``after`` in batches; return how many."""
+    done = _count(reading, table, after) if after else 0
+    copied = 0
+    if on_progress is not None:
+        on_progress(table.name, done, total)
+    while True:
+        batch = reading.execute(
+            select(table).where(table.c.id > after).order_by(table.c.id).limit(batch_size)
+        ).all()
+        if not batch:
+            return copied
+        with for_writing(target).begin() as writing:
+            _load(writing, table, [row._mapping for row in batch])
+        after = batch[-1].id
+        copied += len(batch)
+        done += len(batch)
+        if on_progress is not None:
+            on_progress(table.name, done, total)
+
+
+def _load(connection: Connection, table: Table, rows: Sequence[Any]) -> None:
+    """Insert ``rows``, ids included: with COPY on PostgreSQL, with one executemany elsewhere."""
+    if connection.dialect.name != "postgresql":
+        connection.execute(insert(table), [dict(row) for row in rows])
+        return
+    columns = [column.name for column in table.columns]
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    with driver.cursor() as cursor:
+        names = ", ".join(columns)
+        with cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([row[name] for name in columns])
+
+
+def _after_copy(target: Engine) -> None:
+    """Let the target number new rows after the copied ids."""
+    if target.dialect.name != "postgresql":
+        return
+    with target.begin() as connection:
+        for table in TABLES:
+            connection.execute(
+                text(
+                    f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                    f"coalesce((SELECT max(id) FROM {table.name}), 0) + 1, false)"
+                )
+            )
+
+
+def fingerprint(connection: Connection) -> dict[str, object]:
+    """Rows per table, the counts' totals, and a hash over every stored text's hashes.
+
+    Two archives with the same fingerprint hold the same documents, versions
+    and originals under the same ids.
+    """
+    found: dict[str, object] = {table.name: _count(connection, table) for table in TABLES}
+    found["document_counts"] = tuple(
+        connection.execute(
+            select(func.count(), func.coalesce(func.sum(document_counts.c.documents), 0)).where(
+                document_counts.c.documents > 0
+            )
+        ).one()
+    )
+    for table in HASHED:
+        digest = hashlib.sha256()
+        after = 0
+        while True:
+            rows = connection.execute(
+                select(table.c.id, table.c.text_sha256, table.c.original_sha256)
+                .where(table.c.id > after)
+                .order_by(table.c.id)
+                .limit(TRANSFER_BATCH * 10)
+            ).all()
+            if not rows:
+                break
+            for row in rows:
+                digest.update(f"{row.id} {row.text_sha256} {row.original_sha256}\n".encode())
+            after = rows[-1].id
+        found[f"{table.name} hash"] = digest.hexdigest()
+    return found
+
+
+def _verify(reading: Connection, target: Engine, target_name: str) -> None:
+    expected = fingerprint(reading)
+    with target.connect() as connection:
+        found = fingerprint(connection)
+    for name, value in expected.items():
+        if found[name] != value:
+            table = name.removesuffix(" hash")
+            raise DatabaseError(
+                f"the copy in {target_name} does not match its source: {table} differ - "
+                "run the transfer again into a new database"
+            )

@@ -1,0 +1,160 @@
+"""db transfer: a whole archive to another database and back, resumed, refused, verified."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+from typer.testing import CliRunner
+
+from archive.errors import DatabaseError
+from archive.store.engine import open_database
+from archive.store.transfer import TABLES, fingerprint, transfer
+from tests.conftest import SEEDS, invoke, run_import, write
+
+
+def exported(runner: CliRunner, url: str) -> str:
+    """Every article as JSON lines, with its versions and original, as `export` writes it."""
+    result = invoke(runner, "--db", url, "export", "--format", "jsonl", "-")
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def originals(path: Path) -> list[tuple[int, bytes]]:
+    connection = sqlite3.connect(path)
+    rows = connection.execute(
+        "SELECT id, original FROM documents UNION ALL "
+        "SELECT -id, original FROM document_versions ORDER BY 1"
+    ).fetchall()
+    connection.close()
+    return rows
+
+
+def test_a_transfer_copies_everything_and_the_copy_answers_alike(
+    seeded: Engine, tmp_path: Path, cli: CliRunner
+) -> None:
+    source = str(seeded.url)
+    target = tmp_path / "copy.db"
+    summary = transfer(source, f"sqlite:///{target}")
+    assert summary.rows == summary.copied
+    assert summary.rows["documents"] == 28 and summary.rows["document_versions"] == 1
+    assert not summary.resumed
+    assert exported(cli, f"sqlite:///{target}") == exported(cli, source)
+    assert originals(target) == originals(Path(seeded.url.database or ""))
+    for command in (["stats", "--by", "month"], ["sources"], ["search", "harbour"]):
+        ours = invoke(cli, "--db", source, *command)
+        theirs = invoke(cli, "--db", str(target), *command)
+        assert (theirs.exit_code, theirs.output) == (ours.exit_code, ours.output)
+    # The copy is an archive like any other: new articles take new ids.
+    copy = open_database(f"sqlite:///{target}")
+    folder = tmp_path / "new"
+    write(folder, "a.txt", " date 2024-07-01\nA New Headline\nA body that nobody has seen yet.")
+    assert run_import(copy, folder).counts["imported"] == 1
+    with copy.connect() as connection:
+        assert connection.scalar(text("SELECT max(id) FROM documents")) == 29
+    copy.dispose()
+
+
+def test_an_interrupted_transfer_goes_on_where_it_stopped(seeded: Engine, tmp_path: Path) -> None:
+    target = f"sqlite:///{tmp_path / 'copy.db'}"
+    seen: list[tuple[str, int]] = []
+
+    def stop_in_documents(table: str, done: int, total: int) -> None:
+        seen.append((table, done))
+        if table == "documents" and done >= 10:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        transfer(str(seeded.url), target, batch_size=5, on_progress=stop_in_documents)
+    assert ("documents", 10) in seen
+    summary = transfer(str(seeded.url), target, batch_size=5)
+    assert summary.resumed
+    assert summary.copied["sources"] == 0 and summary.copied["documents"] == 18
+    again = transfer(str(seeded.url), target)
+    assert not any(again.copied.values())
+    with seeded.connect() as ours:
+        expected = fingerprint(ours)
+    copy = open_database(target)
+    with copy.connect() as theirs:
+        assert fingerprint(theirs) == expected
+    copy.dispose()
+
+
+def test_a_target_that_holds_another_archive_is_refused(seeded: Engine, tmp_path: Path) -> None:
+    other = open_database(f"sqlite:///{tmp_path / 'other.db'}", create=True)
+    run_import(other, SEEDS / "005_9c526837c3c2e092.txt")
+    other.dispose()
+    with pytest.raises(DatabaseError, match="already holds another archive"):
+        transfer(str(seeded.url), f"sqlite:///{tmp_path / 'other.db'}")
+    with pytest.raises(DatabaseError, match="is the archive itself"):
+        transfer(str(seeded.url), str(seeded.url))
+
+
+def test_a_copy_that_differs_from_its_source_is_an_error_naming_the_table(
+    seeded: Engine, tmp_path: Path
+) -> None:
+    target = tmp_path / "copy.db"
+    transfer(str(seeded.url), f"sqlite:///{target}")
+    connection = sqlite3.connect(target)
+    connection.execute("UPDATE documents SET original_sha256 = 'x' WHERE id = 5")
+    connection.commit()
+    connection.close()
+    with pytest.raises(DatabaseError, match="does not match its source: documents differ"):
+        transfer(str(seeded.url), f"sqlite:///{target}")
+
+
+def test_the_command_reports_refuses_and_resumes(
+    seeded: Engine, tmp_path: Path, cli: CliRunner
+) -> None:
+    source = str(seeded.url)
+    result = invoke(cli, "--db", source, "db", "transfer", str(tmp_path / "copy.db"))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Transferred ")
+    assert result.stdout.endswith(
+        "copy.db: 28 documents, 1 earlier version, 15 sources, 1 import run; the copy matches.\n"
+    )
+    result = invoke(cli, "--db", source, "db", "transfer", str(tmp_path / "copy.db"))
+    assert result.exit_code == 0 and result.stdout.startswith("Nothing to copy")
+    for target, code, message in [
+        (source, 1, "is the archive itself - name another database"),
+        ("", 2, "name the new archive: a file path or a database URL"),
+        (str(tmp_path / "no" / "x.db"), 1, "the folder"),
+    ]:
+        result = invoke(cli, "--db", source, "db", "transfer", target)
+        assert result.exit_code == code
+        assert result.output.startswith("Error: ") and message in result.output
+        assert result.output.count("\n") == 1
+
+
+@pytest.mark.postgres
+def test_sqlite_to_postgres_and_back_gives_the_same_archive(
+    seeded: Engine, tmp_path: Path, cli: CliRunner, pg_urls: Callable[[], str]
+) -> None:
+    source = str(seeded.url)
+    server = pg_urls()
+    summary = transfer(source, server, batch_size=7)
+    assert summary.rows["documents"] == 28
+    back = tmp_path / "back.db"
+    transfer(server, f"sqlite:///{back}", batch_size=7)
+    assert exported(cli, server) == exported(cli, source)
+    assert exported(cli, f"sqlite:///{back}") == exported(cli, source)
+    assert originals(back) == originals(Path(seeded.url.database or ""))
+    for command in (["stats", "--by", "month"], ["sources"]):
+        ours = invoke(cli, "--db", source, *command)
+        theirs = invoke(cli, "--db", server, *command)
+        assert theirs.output == ours.output
+    # The server's sequences go on after the copied ids.
+    engine = open_database(server)
+    folder = tmp_path / "new"
+    write(folder, "a.txt", " date 2024-07-01\nA New Headline\nA body that nobody has seen yet.")
+    assert run_import(engine, folder).counts["imported"] == 1
+    with engine.connect() as connection:
+        for table in TABLES:
+            assert connection.scalar(text(f"SELECT count(DISTINCT id) FROM {table.name}")) == (
+                connection.scalar(text(f"SELECT count(*) FROM {table.name}"))
+            )
+        assert connection.scalar(text("SELECT max(id) FROM documents")) == 29
+    engine.dispose()
