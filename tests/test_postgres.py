@@ -19,6 +19,7 @@ from archive.search import articles
 from archive.search.articles import count_documents, search_documents
 from archive.search.documents import get_document
 from archive.search.filters import Filters
+from archive.search.fulltext.base import SNIPPET_END, SNIPPET_START
 from archive.search.grammar import parse_query
 from archive.search.stats import count_by_period
 from archive.store.documents import original_bytes
@@ -104,3 +105,25 @@ def test_search_plans_agree(pg_engine: Engine, monkeypatch: pytest.MonkeyPatch) 
         monkeypatch.setattr(articles, "RANK_CANDIDATES", 3)
         assert set(ids(limit=None)) == set(sorted(everything)[-3:])
         assert count_documents(session, common, cap=3) == 3
+
+
+def test_ranks_and_snippets_have_the_same_form_on_both_backends(
+    pg_engine: Engine, seeded: Engine
+) -> None:
+    run_import(pg_engine, SEEDS)
+    found = {}
+    for name, engine in (("postgresql", pg_engine), ("sqlite", seeded)):
+        with engine.connect() as connection:
+            found[name] = search_documents(
+                connection, Filters(text=parse_query("harbour OR ultimatum OR the"))
+            )
+    for results in found.values():
+        assert results and all(0 < (result.rank or 0) < 1 for result in results)
+        ranks = [result.rank for result in results]
+        assert ranks == sorted(ranks, reverse=True)
+    # Both cut the text short the same way: … where the passage does not reach its end.
+    [sqlite_snippet] = [r.snippet for r in found["sqlite"] if r.id == 2]
+    [postgres_snippet] = [r.snippet for r in found["postgresql"] if r.id == 2]
+    for snippet in (sqlite_snippet, postgres_snippet):
+        assert snippet is not None and snippet.endswith("…")
+        assert f"{SNIPPET_START}harbour{SNIPPET_END}" in snippet

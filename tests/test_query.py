@@ -134,3 +134,17 @@ PIECES = ['"', "-", "*", "OR", "AND", "title:", "(", ")", "x", "ё", " ", "NOT",
 @given(st.lists(st.sampled_from(PIECES), max_size=20))
 def test_operator_soup_never_breaks_fts5(fts5: sqlite3.Connection, pieces: list[str]) -> None:
     runs_in_fts5(fts5, "".join(pieces))
+
+
+def test_postgres_headlines_are_marked_where_they_cut_the_text() -> None:
+    from archive.search.fulltext.base import SNIPPET_END, SNIPPET_START
+    from archive.search.fulltext.postgresql import _marked_cuts
+
+    body = "One two three. Four five six. Seven eight nine."
+    marked = f"Four {SNIPPET_START}five{SNIPPET_END} six."
+    assert _marked_cuts(marked, body) == f"…{marked}…"
+    assert _marked_cuts(f"One {SNIPPET_START}two{SNIPPET_END}", body) == (
+        f"One {SNIPPET_START}two{SNIPPET_END}…"
+    )
+    assert _marked_cuts("Seven eight nine.", body) == "…Seven eight nine."
+    assert _marked_cuts(body, body) == body

@@ -21,11 +21,19 @@ def bracketed(snippet: str) -> str:
     return snippet.replace(SNIPPET_START, "[").replace(SNIPPET_END, "]")
 
 
+RANK_SCALE = "0 to 1, higher is more relevant: s / (1 + s) of the engine's own score s"
+"""The one scale of ranks: s is -bm25 on SQLite (FTS5) and ts_rank on PostgreSQL. The order
+of matches may differ between the engines; the scale does not."""
+
+
 class FullTextBackend(Protocol):
     """What the archive needs from a database's full-text search."""
 
     def matches(self, query: TextQuery) -> Subquery:
-        """A subquery with columns ``document_id`` and ``rank`` for every matching document."""
+        """A subquery with columns ``document_id`` and ``rank`` for every matching document.
+
+        The rank is on :data:`RANK_SCALE` on every backend.
+        """
         ...
 
     def match_condition(

@@ -63,8 +63,25 @@ def _tsquery(query: TextQuery) -> ColumnElement[str]:
     return func.to_tsquery(_CONFIG, literal(tsquery_text(query)))
 
 
+RANK_NORMALIZATION = 32
+"""ts_rank's option that gives s / (1 + s) of its score: from 0 to 1, as on SQLite."""
+
+
 def _rank(tsquery: ColumnElement[str]) -> ColumnElement[float]:
-    return func.ts_rank(literal(WEIGHTS, ARRAY(REAL)), _VECTOR, tsquery)
+    return func.ts_rank(literal(WEIGHTS, ARRAY(REAL)), _VECTOR, tsquery, RANK_NORMALIZATION)
+
+
+def _marked_cuts(headline: str, body: str) -> str:
+    """The headline with … where it cuts the body short, as SQLite's snippet() writes it."""
+    plain = headline.replace(SNIPPET_START, "").replace(SNIPPET_END, "").strip()
+    if not plain:
+        return headline
+    start = body.find(plain)
+    if start != 0 and body.lstrip() and not body.lstrip().startswith(plain):
+        headline = "…" + headline.lstrip()
+    if start == -1 or body[start + len(plain) :].strip():
+        headline = headline.rstrip() + "…"
+    return headline
 
 
 class PostgresFullText:
@@ -97,16 +114,12 @@ class PostgresFullText:
         if not document_ids:
             return {}
         tsquery = _tsquery(query)
-        headline = func.ts_headline(
-            _CONFIG,
-            func.translate(_documents.c.body, _FROM, _TO),
-            tsquery,
-            literal(_HEADLINE_OPTIONS),
-        )
+        body = func.translate(_documents.c.body, _FROM, _TO)
+        headline = func.ts_headline(_CONFIG, body, tsquery, literal(_HEADLINE_OPTIONS))
         rows = connection.execute(
-            select(_documents.c.id, headline).where(_documents.c.id.in_(document_ids))
+            select(_documents.c.id, headline, body).where(_documents.c.id.in_(document_ids))
         )
-        return {int(row[0]): str(row[1]) for row in rows}
+        return {int(row[0]): _marked_cuts(str(row[1]), str(row[2])) for row in rows}
 
     def check(self, connection: Connection) -> list[str]:
         # An expression index cannot drift from the rows it indexes.

@@ -34,8 +34,10 @@ documents_fts = Table(
     Column("title", Text),
     Column("body", Text),
 )
-# bm25 is lower for better matches; the archive's rank is higher for better ones.
-_RANK = -func.bm25(sql("documents_fts"), TITLE_WEIGHT, 1.0)
+# bm25 is negative, lower for better matches; the archive's rank is s / (1 + s) of
+# s = -bm25: from 0 to 1, higher for better ones (see base.RANK_SCALE).
+_BM25 = func.bm25(sql("documents_fts"), TITLE_WEIGHT, 1.0)
+_RANK = -_BM25 / (1.0 - _BM25)
 _FOLDED = "{0}"
 for _letter, _written_as in FOLDS.items():  # replace(replace({0}, 'ё', 'е'), 'Ё', 'Е')
     _FOLDED = f"replace({_FOLDED}, '{_letter}', '{_written_as}')"
