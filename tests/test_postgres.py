@@ -7,6 +7,9 @@ cannot be reached.
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,10 +26,10 @@ from archive.search.fulltext.base import SNIPPET_END, SNIPPET_START
 from archive.search.grammar import parse_query
 from archive.search.stats import count_by_period
 from archive.store.documents import original_bytes
-from archive.store.engine import alembic_config, for_writing
+from archive.store.engine import alembic_config, for_writing, open_database
 from archive.store.maintenance import check_database, optimize_index, rebuild_index
 from archive.store.models import Document, DocumentVersion
-from tests.conftest import SEED_FILE, SEED_TITLE, SEEDS, run_import
+from tests.conftest import SEED_FILE, SEED_TITLE, SEEDS, run_import, write
 
 pytestmark = pytest.mark.postgres
 
@@ -127,3 +130,72 @@ def test_ranks_and_snippets_have_the_same_form_on_both_backends(
     for snippet in (sqlite_snippet, postgres_snippet):
         assert snippet is not None and snippet.endswith("…")
         assert f"{SNIPPET_START}harbour{SNIPPET_END}" in snippet
+
+
+def _article(number: int, version: int = 1) -> str:
+    url = f"https://news{number % 7}.example.com/story-{number}" if number % 5 else ""
+    words = " ".join(f"word{(number * 13 + k) % 97}" for k in range(60))
+    return (
+        f" date 2024-0{1 + number % 9}-1{number % 9} {url}\n"
+        f"Headline number {number}\n"
+        f"The story number {number}, told for the {version}. time. {words}.\n"
+    )
+
+
+@pytest.mark.slow
+def test_concurrent_importers_neither_lose_nor_duplicate(pg_engine: Engine, tmp_path: Path) -> None:
+    """Four imports of overlapping folders at once, with readers searching meanwhile."""
+    folders = {name: tmp_path / name for name in "abcd"}
+    numbers = {"a": range(0, 150), "b": range(100, 250), "c": range(0, 250), "d": range(50, 200)}
+    for name, span in numbers.items():
+        for number in span:
+            write(folders[name], f"{number}.txt", _article(number))
+        # The same URLs re-crawled with new text, and copies under other names.
+        for number in span[:10]:
+            if number % 5:
+                write(folders[name], f"{number}-again.txt", _article(number, version=2))
+            write(folders[name], f"copy-{number}.txt", _article(number))
+    reference = open_database(f"sqlite:///{tmp_path / 'reference.db'}", create=True)
+    for folder in folders.values():
+        run_import(reference, folder)
+    url = pg_engine.url.render_as_string(hide_password=False)
+    importers = [
+        subprocess.Popen(
+            [sys.executable, "-m", "archive", "--db", url, "import", "--workers", "0",
+             "--batch-size", "10", str(folder)],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        )
+        for folder in folders.values()
+    ]  # fmt: skip
+    searches = 0
+    while any(importer.poll() is None for importer in importers):
+        with pg_engine.connect() as connection:
+            count_documents(connection, Filters(text=parse_query("word5")))
+            search_documents(connection, Filters(text=parse_query("headline")))
+        searches += 1
+    for importer in importers:
+        output = importer.communicate()[0].decode()
+        assert importer.returncode == 0, output
+        assert " 0 rejected" in output
+    assert searches > 0
+
+    def stored(engine: Engine) -> list[tuple[Any, ...]]:
+        """Each document with every text it has had: which one is current depends on the
+        order in which the importers reached the re-crawls."""
+        with engine.connect() as connection:
+            texts = connection.execute(
+                select(DocumentVersion.document_id, DocumentVersion.text_sha256)
+            ).all()
+            documents = connection.execute(
+                select(Document.id, Document.canonical_url, Document.text_sha256)
+            ).all()
+        earlier: dict[int, set[str]] = {}
+        for document_id, text_sha256 in texts:
+            earlier.setdefault(document_id, set()).add(text_sha256)
+        return sorted(
+            (row.canonical_url or "", tuple(sorted({row.text_sha256} | earlier.get(row.id, set()))))
+            for row in documents
+        )
+
+    assert stored(pg_engine) == stored(reference)
+    reference.dispose()

@@ -71,6 +71,9 @@ def make_engine(url: str, *, busy_timeout: float | None = None) -> Engine:
     Transactions start with ``BEGIN`` unless the connection has the execution
     option ``immediate=True`` (see :func:`for_writing`), which starts them with
     ``BEGIN IMMEDIATE`` so that a writer waits for the lock instead of failing.
+    On PostgreSQL such a transaction first takes the archive's writer lock (an
+    advisory lock held to its end), so that writers take turns as on SQLite
+    while readers never wait.
 
     A SQLite file that cannot be written (its mode, its folder's, or a
     read-only mount) is opened read-only: queries work, and :func:`for_writing`
@@ -81,6 +84,8 @@ def make_engine(url: str, *, busy_timeout: float | None = None) -> Engine:
     if engine.dialect.name == "sqlite":
         seconds = busy_timeout if busy_timeout is not None else _busy_timeout()
         _configure_sqlite(engine, seconds, read_only=read_only is not None)
+    elif engine.dialect.name == "postgresql":
+        _configure_postgresql(engine)
     return engine
 
 
@@ -174,6 +179,19 @@ def _configure_sqlite(engine: Engine, busy_timeout: float, *, read_only: bool = 
     def _on_begin(connection: Connection) -> None:
         immediate = connection.get_execution_options().get("immediate", False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+WRITER_LOCK = 0x61726368
+"""The PostgreSQL advisory lock that a writing transaction holds (``arch`` in ASCII)."""
+
+
+def _configure_postgresql(engine: Engine) -> None:
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        # Two importers storing the same article at once would both find it new: one would
+        # fail on the unique URL, or store a second copy of a text without a URL.
+        if connection.get_execution_options().get("immediate", False):
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
 
 
 def create_database_file(url: str) -> None:
