@@ -22,3 +22,9 @@ RECLEAN_BATCH = 200
 
 TRANSFER_BATCH = 1000
 """Rows that ``archive db transfer`` copies per transaction."""
+
+JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024
+"""Bytes of SQLite's write-ahead log kept after a checkpoint; the importer checkpoints past this."""
+
+CACHE_KIB = 65536
+"""SQLite's page cache per connection (64 MiB): the hash indexes are written at random places."""

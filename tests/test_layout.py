@@ -24,9 +24,13 @@ LAYERS = [
     {"ingest.parse", "ingest.clean", "ingest.enrich", "ingest.inputs"},
     # Their coordinator, and reading files.
     {"ingest.prepare", "ingest.reading", "ingest.workers"},
-    # The database: tables, a new schema, engines, backends, the ORM models on the tables, writing.
-    {"store.tables", "store.schema", "store.engine", "search.fulltext.base"},
-    {"store.models", "search.fulltext", "search.fulltext.sqlite", "search.fulltext.postgresql"},
+    # The database: tables, full-text search and the backends that hold it, a new schema,
+    # engines, the ORM models on the tables, writing.
+    {"store.tables", "search.fulltext.base", "search.fulltext"},
+    {"search.fulltext.sqlite", "search.fulltext.postgresql", "backends.base", "backends.ddl"},
+    {"backends", "backends.sqlite", "backends.postgresql"},
+    {"store.schema", "store.engine"},
+    {"store.models"},
     {"store.documents", "store.runs", "ingest.known"},
     # What uses the database: importing, upkeep, and the read side.
     {"ingest.importer", "store.maintenance", "store.transfer", "search.filters"},

@@ -24,6 +24,7 @@ from typing import cast
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from archive.backends import backend_for
 from archive.errors import FileRejected
 from archive.ingest.archives import ArchiveMember
 from archive.ingest.inputs import InputFile, SkippedFile, display_path
@@ -32,9 +33,9 @@ from archive.ingest.mapping import UrlMap
 from archive.ingest.prepare import Context, Prepared, Rejection
 from archive.ingest.reading import read_file, read_member, regular_file_stat
 from archive.ingest.workers import default_workers, lookahead, prepare_in_order
-from archive.limits import BATCH_SIZE, MAX_FILE_SIZE
+from archive.limits import BATCH_SIZE, JOURNAL_SIZE_LIMIT, MAX_FILE_SIZE
 from archive.store.documents import StoreFailed, store_articles
-from archive.store.engine import JOURNAL_SIZE_LIMIT, checkpoint, for_writing, sqlite_path, wal_size
+from archive.store.engine import for_writing, sqlite_path, wal_size
 from archive.store.runs import finish_run, mark_killed_runs, start_run
 from archive.store.tables import OUTCOMES, import_items
 
@@ -110,6 +111,7 @@ def import_files(
     rolled back at the end.
     """
     writer = for_writing(engine)
+    backend = backend_for(engine)
     paths = _skip_database_files(paths, engine)
     log_size = wal_size(engine)
     context = Context(options.source, options.url_map, dt.date.today())
@@ -140,7 +142,7 @@ def import_files(
                         done = run.store_batch(steps)
                         finish_run(connection, run_id, summary.counts, "running")
                     if log_size() > JOURNAL_SIZE_LIMIT:
-                        checkpoint(connection)  # when readers allow: it never waits for them
+                        backend.checkpoint(connection)  # never waits for readers
                     if done:
                         break
                     if should_stop is not None and should_stop():
@@ -158,7 +160,7 @@ def import_files(
         with connection.begin():
             status = "interrupted" if summary.interrupted else "completed"
             finish_run(connection, run_id, None, status)
-        checkpoint(connection)
+        backend.checkpoint(connection)
         return summary
 
 
@@ -214,7 +216,7 @@ class _Run:
 
     def start(self, arguments: dict[str, object] | None) -> int:
         self.known.check_history()
-        self.savepoints = self.connection.dialect.name != "sqlite"
+        self.savepoints = backend_for(self.connection).failed_statement_aborts_transaction
         self.summary.run_id = start_run(self.connection, arguments)
         return self.summary.run_id
 

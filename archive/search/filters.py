@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy import ColumnElement, Connection, and_, false, or_, select
 
+from archive.backends import backend_for
 from archive.dates import PartialDate
-from archive.search.fulltext import backend_for
 from archive.search.fulltext.base import FullTextBackend
 from archive.search.grammar import TextQuery
 from archive.store.tables import documents, sources
@@ -97,4 +97,4 @@ def filter_conditions(connection: Connection, filters: Filters) -> list[ColumnEl
 
 def full_text(connection: Connection) -> FullTextBackend:
     """The full-text backend of the connection's database."""
-    return backend_for(connection.dialect.name)
+    return backend_for(connection).full_text

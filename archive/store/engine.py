@@ -7,18 +7,18 @@ another file or a SQLAlchemy URL.
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+from archive.backends import backend_for
 from archive.errors import (
     DatabaseError,
     DatabaseNotFound,
@@ -34,10 +34,6 @@ if TYPE_CHECKING:
 DEFAULT_DATABASE = "archive.db"
 BUSY_TIMEOUT_SECONDS = 30.0
 """Seconds a writer waits for another writer before giving up ($ARCHIVE_BUSY_TIMEOUT)."""
-JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024
-"""Bytes of write-ahead log kept after a checkpoint; the importer checkpoints past this size."""
-CACHE_KIB = 65536
-"""SQLite page cache per connection (64 MiB): the hash indexes are written at random places."""
 
 
 def database_url(value: str | None = None) -> str:
@@ -81,11 +77,11 @@ def make_engine(url: str, *, busy_timeout: float | None = None) -> Engine:
     """
     read_only = _read_only_url(url)
     engine = create_engine(read_only or url)
-    if engine.dialect.name == "sqlite":
-        seconds = busy_timeout if busy_timeout is not None else _busy_timeout()
-        _configure_sqlite(engine, seconds, read_only=read_only is not None)
-    elif engine.dialect.name == "postgresql":
-        _configure_postgresql(engine)
+    backend_for(engine).configure(
+        engine,
+        busy_timeout=busy_timeout if busy_timeout is not None else _busy_timeout(),
+        read_only=read_only is not None,
+    )
     return engine
 
 
@@ -158,40 +154,6 @@ def for_writing(engine: Engine) -> Engine:
             "('archive db backup COPY') or ask for write access"
         )
     return engine.execution_options(immediate=True)
-
-
-def _configure_sqlite(engine: Engine, busy_timeout: float, *, read_only: bool = False) -> None:
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        # Let SQLAlchemy's begin event below issue BEGIN itself.
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
-        cursor.execute("PRAGMA foreign_keys = ON")
-        if not read_only:
-            cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.execute("PRAGMA synchronous = NORMAL")
-            cursor.execute(f"PRAGMA journal_size_limit = {JOURNAL_SIZE_LIMIT}")
-        cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(connection: Connection) -> None:
-        immediate = connection.get_execution_options().get("immediate", False)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
-
-
-WRITER_LOCK = 0x61726368
-"""The PostgreSQL advisory lock that a writing transaction holds (``arch`` in ASCII)."""
-
-
-def _configure_postgresql(engine: Engine) -> None:
-    @event.listens_for(engine, "begin")
-    def _on_begin(connection: Connection) -> None:
-        # Two importers storing the same article at once would both find it new: one would
-        # fail on the unique URL, or store a second copy of a text without a URL.
-        if connection.get_execution_options().get("immediate", False):
-            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
 
 
 def create_database_file(url: str) -> None:
@@ -367,25 +329,3 @@ def wal_size(engine: Engine) -> Callable[[], int]:
             return 0
 
     return size
-
-
-def checkpoint(connection: Connection) -> None:
-    """Fold the write-ahead log back into the database file, so that it does not grow.
-
-    A reader that still holds an old snapshot stops the log from being
-    truncated; SQLite then folds what it can, and the next checkpoint does the rest.
-    """
-    if connection.dialect.name != "sqlite":
-        return
-    # Outside any transaction, which SQLAlchemy would begin for exec_driver_sql.
-    driver = connection.connection.driver_connection
-    assert driver is not None
-    waited = driver.execute("PRAGMA busy_timeout").fetchone()[0]
-    # Never wait for readers here: what they still need is folded by a later checkpoint.
-    driver.execute("PRAGMA busy_timeout = 0")
-    try:
-        driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-    except sqlite3.OperationalError:
-        pass  # another writer is busy: its own checkpoints will fold the log
-    finally:
-        driver.execute(f"PRAGMA busy_timeout = {int(waited)}")

@@ -7,7 +7,6 @@ take an Engine and commit their own work: reclean one batch at a time.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,11 +14,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Select, Table, func, select, update
 
+from archive.backends import backend_for
 from archive.dates import PartialDate
-from archive.errors import ArchiveError, FileRejected
-from archive.files import atomic_path
+from archive.errors import FileRejected
 from archive.limits import RECLEAN_BATCH
-from archive.search.fulltext import backend_for
 from archive.store.documents import DOCUMENTS, SOURCES, VERSIONS, original_bytes
 from archive.store.engine import for_writing
 from archive.store.models import Document, DocumentVersion
@@ -27,30 +25,19 @@ from archive.store.models import Document, DocumentVersion
 
 def check_database(connection: Connection) -> list[str]:
     """Problems with the database and its full-text index, in plain words; empty when sound."""
-    problems: list[str] = []
-    if connection.dialect.name == "sqlite":
-        results = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]
-        if results != ["ok"]:
-            problems.extend(
-                f"the database file is damaged: {result} - restore it from a backup"
-                for result in results
-            )
-        violations = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
-        if violations:
-            problems.append(f"{len(violations)} rows point at rows that do not exist")
-    problems.extend(backend_for(connection.dialect.name).check(connection))
-    return problems
+    backend = backend_for(connection)
+    return backend.file_problems(connection) + backend.full_text.check(connection)
 
 
 def rebuild_index(connection: Connection) -> int:
     """Build the full-text index again; returns how many documents it holds."""
-    backend_for(connection.dialect.name).rebuild(connection)
+    backend_for(connection).full_text.rebuild(connection)
     return connection.execute(select(func.count()).select_from(Document)).scalar_one()
 
 
 def optimize_index(connection: Connection) -> None:
     """Merge the full-text index's segments."""
-    backend_for(connection.dialect.name).optimize(connection)
+    backend_for(connection).full_text.optimize(connection)
 
 
 @dataclass
@@ -155,27 +142,10 @@ def _reclean_row(connection: Connection, table: Table, row: Any, summary: Reclea
 
 
 def backup(engine: Engine, target: Path, *, force: bool = False) -> int:
-    """Copy the database to ``target`` with SQLite's online backup API; returns its size.
+    """Copy the database to the file ``target``; returns its size.
 
-    Safe while an import runs: the copy is a consistent snapshot. It is
-    written to a temporary file (mode 0600) that replaces ``target`` once complete.
+    Safe while an import runs: the copy is a consistent snapshot, written to a
+    temporary file (mode 0600) that replaces ``target`` once complete. Only
+    SQLite archives are copied so; for others it says which tool to use.
     """
-    if engine.dialect.name != "sqlite":
-        raise ArchiveError(
-            f"backup copies SQLite files; back up a {engine.dialect.name} database with its "
-            "own tools (pg_dump)"
-        )
-    with atomic_path(target, force) as temporary:
-        copy = sqlite3.connect(temporary)
-        try:
-            with engine.connect() as connection:
-                source = connection.connection.driver_connection
-                assert source is not None
-                source.backup(copy, pages=1024)
-            copy.execute("PRAGMA journal_mode = DELETE")
-            result = copy.execute("PRAGMA integrity_check").fetchone()
-        finally:
-            copy.close()
-        if result != ("ok",):
-            raise ArchiveError(f"the backup failed its integrity check: {result[0]}")
-    return target.stat().st_size
+    return backend_for(engine).backup(engine, target, force=force)

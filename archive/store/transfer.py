@@ -14,13 +14,13 @@ Functions that take a Connection never commit; :func:`transfer` commits on the t
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, func, insert, select, text
+from sqlalchemy import Connection, Engine, Table, func, select
 from sqlalchemy.engine import make_url
 
+from archive.backends import backend_for
 from archive.errors import DatabaseError
 from archive.limits import TRANSFER_BATCH
 from archive.store.engine import display_name, for_writing, open_database, sqlite_path
@@ -80,7 +80,7 @@ def transfer(
         target = open_database(target_url, create=True)
         try:
             with source.connect() as reading, reading.begin():
-                _snapshot(reading)
+                backend_for(reading).snapshot(reading)
                 rows = {table.name: _count(reading, table) for table in TABLES}
                 copied: dict[str, int] = {}
                 for table in TABLES:
@@ -102,14 +102,6 @@ def _same_database(source_url: str, target_url: str) -> bool:
     if source is not None and target is not None:
         return source.resolve() == target.resolve()
     return make_url(source_url) == make_url(target_url)
-
-
-def _snapshot(connection: Connection) -> None:
-    """Make every later read of this transaction see the same moment."""
-    if connection.dialect.name == "postgresql":
-        connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-    else:
-        connection.exec_driver_sql("SELECT 1 FROM sources LIMIT 1")  # SQLite: the first read
 
 
 def _count(connection: Connection, table: Table, up_to: int | None = None) -> int:
@@ -158,7 +150,7 @@ def _copy(
         if not batch:
             return copied
         with for_writing(target).begin() as writing:
-            _load(writing, table, [row._mapping for row in batch])
+            backend_for(writing).load(writing, table, [row._mapping for row in batch])
         after = batch[-1].id
         copied += len(batch)
         done += len(batch)
@@ -166,33 +158,10 @@ def _copy(
             on_progress(table.name, done, total)
 
 
-def _load(connection: Connection, table: Table, rows: Sequence[Any]) -> None:
-    """Insert ``rows``, ids included: with COPY on PostgreSQL, with one executemany elsewhere."""
-    if connection.dialect.name != "postgresql":
-        connection.execute(insert(table), [dict(row) for row in rows])
-        return
-    columns = [column.name for column in table.columns]
-    driver = connection.connection.driver_connection
-    assert driver is not None
-    with driver.cursor() as cursor:
-        names = ", ".join(columns)
-        with cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row([row[name] for name in columns])
-
-
 def _after_copy(target: Engine) -> None:
     """Let the target number new rows after the copied ids."""
-    if target.dialect.name != "postgresql":
-        return
     with target.begin() as connection:
-        for table in TABLES:
-            connection.execute(
-                text(
-                    f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                    f"coalesce((SELECT max(id) FROM {table.name}), 0) + 1, false)"
-                )
-            )
+        backend_for(connection).after_load(connection, TABLES)
 
 
 def fingerprint(connection: Connection) -> dict[str, object]:

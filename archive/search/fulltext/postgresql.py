@@ -33,12 +33,20 @@ WEIGHTS = [0.01, 0.02, 0.1, 1.0]
 _WORD = re.compile(r"[^\W_]+")
 _CONFIG: ColumnElement[str] = literal_column("'simple'::regconfig")
 _documents = table("documents", column("id"), column("title"), column("body"))
-# The same expression as the GIN index in migration 0002, so that the index is used.
 _FROM, _TO = "".join(FOLDS), "".join(FOLDS.values())
-_VECTOR: ColumnElement[str] = literal_column(
-    f"(setweight(to_tsvector('simple', translate(documents.title, '{_FROM}', '{_TO}')), 'A')"
-    f" || setweight(to_tsvector('simple', translate(documents.body, '{_FROM}', '{_TO}')), 'B'))"
-)
+
+
+def _vector_sql(table: str) -> str:
+    return (
+        f"setweight(to_tsvector('simple', translate({table}title, '{_FROM}', '{_TO}')), 'A')"
+        f" || setweight(to_tsvector('simple', translate({table}body, '{_FROM}', '{_TO}')), 'B')"
+    )
+
+
+VECTOR_SQL = _vector_sql("")
+"""The weighted tsvector of a document's title and body, that the GIN index holds."""
+# The same expression as the index, so that the index is used.
+_VECTOR: ColumnElement[str] = literal_column(f"({_vector_sql('documents.')})")
 _HEADLINE_OPTIONS = (
     f'StartSel="{SNIPPET_START}", StopSel="{SNIPPET_END}", MaxWords=24, MinWords=12, '
     'MaxFragments=1, FragmentDelimiter="…"'
@@ -133,4 +141,4 @@ class PostgresFullText:
 
 
 BACKEND = PostgresFullText()
-"""The backend that :func:`archive.search.fulltext.backend_for` gives for this dialect."""
+"""This dialect's full-text search, which its :mod:`archive.backends` module holds."""

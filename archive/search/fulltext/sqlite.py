@@ -140,4 +140,4 @@ class SQLiteFullText:
 
 
 BACKEND = SQLiteFullText()
-"""The backend that :func:`archive.search.fulltext.backend_for` gives for this dialect."""
+"""This dialect's full-text search, which its :mod:`archive.backends` module holds."""

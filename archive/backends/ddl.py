@@ -1,0 +1,49 @@
+"""SQL that every backend's schema shares: the ``articles`` view and the counts' statements."""
+
+from __future__ import annotations
+
+from archive.search.grammar import FOLDS
+
+ARTICLES_VIEW = """
+CREATE VIEW articles AS
+SELECT
+    documents.id AS id,
+    documents.published AS published,
+    documents.date_precision AS date_precision,
+    sources.domain AS source,
+    documents.host AS host,
+    documents.url AS url,
+    documents.title AS title,
+    documents.body AS body,
+    documents.word_count AS word_count
+FROM documents
+LEFT JOIN sources ON sources.id = documents.source_id
+"""
+"""Articles with their source's domain, for people who open the file in sqlite3 or Datasette."""
+
+_COUNT_KEY = "(source_key, published, date_precision)"
+
+
+def folded(column: str) -> str:
+    """The column as the full-text index reads it: with ё as е (see FOLDS)."""
+    for letter, written_as in FOLDS.items():
+        column = f"replace({column}, '{letter}', '{written_as}')"
+    return column
+
+
+def count_added(row: str) -> str:
+    """The statement that counts ``row`` (``new``, ``NEW``) in ``document_counts``."""
+    return (
+        f"INSERT INTO document_counts {_COUNT_KEY[:-1]}, documents) "
+        f"VALUES (coalesce({row}.source_id, 0), {row}.published, {row}.date_precision, 1) "
+        f"ON CONFLICT {_COUNT_KEY} DO UPDATE SET documents = document_counts.documents + 1;"
+    )
+
+
+def count_removed(row: str) -> str:
+    """The statement that stops counting ``row`` (``old``, ``OLD``) in ``document_counts``."""
+    return (
+        "UPDATE document_counts SET documents = documents - 1 "
+        f"WHERE source_key = coalesce({row}.source_id, 0) AND published = {row}.published "
+        f"AND date_precision = {row}.date_precision;"
+    )
