@@ -148,3 +148,7 @@ def test_postgres_headlines_are_marked_where_they_cut_the_text() -> None:
     )
     assert _marked_cuts("Seven eight nine.", body) == "…Seven eight nine."
     assert _marked_cuts(body, body) == body
+    # ts_headline leaves out end punctuation and a closing tag: no words are cut there.
+    assert _marked_cuts("Seven eight nine", body) == "…Seven eight nine"
+    assert _marked_cuts("One two three.\nFour", "One two three.  Four") == "One two three.\nFour"
+    assert _marked_cuts("<p>One two", "One two") == "<p>One two"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -23,14 +24,24 @@ def exported(runner: CliRunner, url: str) -> str:
     return result.stdout
 
 
-def originals(path: Path) -> list[tuple[int, bytes]]:
+def originals(url: str) -> list[tuple[int, bytes]]:
+    engine = open_database(url)
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text(
+                "SELECT id, original FROM documents UNION ALL "
+                "SELECT -id, original FROM document_versions ORDER BY 1"
+            )
+        ).all()
+    engine.dispose()
+    return [(row[0], bytes(row[1])) for row in rows]
+
+
+def sqlite_execute(path: Path, sql: str) -> None:
     connection = sqlite3.connect(path)
-    rows = connection.execute(
-        "SELECT id, original FROM documents UNION ALL "
-        "SELECT -id, original FROM document_versions ORDER BY 1"
-    ).fetchall()
+    connection.execute(sql)
+    connection.commit()
     connection.close()
-    return rows
 
 
 def test_a_transfer_copies_everything_and_the_copy_answers_alike(
@@ -43,7 +54,7 @@ def test_a_transfer_copies_everything_and_the_copy_answers_alike(
     assert summary.rows["documents"] == 28 and summary.rows["document_versions"] == 1
     assert not summary.resumed
     assert exported(cli, f"sqlite:///{target}") == exported(cli, source)
-    assert originals(target) == originals(Path(seeded.url.database or ""))
+    assert originals(f"sqlite:///{target}") == originals(source)
     for command in (["stats", "--by", "month"], ["sources"], ["search", "harbour"]):
         ours = invoke(cli, "--db", source, *command)
         theirs = invoke(cli, "--db", str(target), *command)
@@ -93,17 +104,60 @@ def test_a_target_that_holds_another_archive_is_refused(seeded: Engine, tmp_path
         transfer(str(seeded.url), str(seeded.url))
 
 
+def test_a_refused_target_is_left_as_it_was(seeded: Engine, tmp_path: Path) -> None:
+    target = tmp_path / "copy.db"
+    transfer(str(seeded.url), f"sqlite:///{target}")
+    # The archive goes on (a new source), and the copy is then changed by hand.
+    write(tmp_path / "new", "a.txt", " date 2024-07-01\nhttps://new.example/a\nA Headline\nA body.")
+    run_import(seeded, tmp_path / "new")
+    sqlite_execute(target, "UPDATE documents SET title = 'Changed' WHERE id = 28")
+    copy = open_database(f"sqlite:///{target}")
+    with copy.connect() as connection:
+        before = fingerprint(connection)
+    with pytest.raises(DatabaseError, match="already holds another archive .its documents differ"):
+        transfer(str(seeded.url), f"sqlite:///{target}")
+    with copy.connect() as connection:
+        assert fingerprint(connection) == before
+    copy.dispose()
+
+
+def test_a_resumed_transfer_brings_import_runs_up_to_date(seeded: Engine, tmp_path: Path) -> None:
+    target = f"sqlite:///{tmp_path / 'copy.db'}"
+
+    def stop_in_documents(table: str, done: int, total: int) -> None:
+        if table == "documents" and done >= 10:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        transfer(str(seeded.url), target, batch_size=5, on_progress=stop_in_documents)
+    # The run was copied while it ran; it has finished since.
+    with seeded.begin() as connection:
+        connection.execute(text("UPDATE import_runs SET status = 'interrupted', skipped = 3"))
+    summary = transfer(str(seeded.url), target, batch_size=5)
+    assert summary.resumed and summary.copied["documents"] == 18
+    copy = open_database(target)
+    with copy.connect() as connection:
+        assert connection.execute(text("SELECT status, skipped FROM import_runs")).all() == [
+            ("interrupted", 3)
+        ]
+    copy.dispose()
+
+
 def test_a_copy_that_differs_from_its_source_is_an_error_naming_the_table(
     seeded: Engine, tmp_path: Path
 ) -> None:
     target = tmp_path / "copy.db"
     transfer(str(seeded.url), f"sqlite:///{target}")
-    connection = sqlite3.connect(target)
-    connection.execute("UPDATE documents SET original_sha256 = 'x' WHERE id = 5")
-    connection.commit()
-    connection.close()
-    with pytest.raises(DatabaseError, match="does not match its source: documents differ"):
-        transfer(str(seeded.url), f"sqlite:///{target}")
+    for change, table in [
+        ("UPDATE documents SET title = 'x' WHERE id = 5", "documents"),
+        ("UPDATE import_items SET message = 'x' WHERE id = 3", "import_items"),
+        ("UPDATE sources SET created_at = '2001-01-01 00:00:00' WHERE id = 1", "sources"),
+    ]:
+        copy = tmp_path / f"{table}.db"
+        shutil.copy(target, copy)
+        sqlite_execute(copy, change)
+        with pytest.raises(DatabaseError, match=f"does not match its source: {table} differ"):
+            transfer(str(seeded.url), f"sqlite:///{copy}")
 
 
 def test_the_command_reports_refuses_and_resumes(
@@ -118,6 +172,11 @@ def test_the_command_reports_refuses_and_resumes(
     )
     result = invoke(cli, "--db", source, "db", "transfer", str(tmp_path / "copy.db"))
     assert result.exit_code == 0 and result.stdout.startswith("Nothing to copy")
+    empty = f"sqlite:///{tmp_path / 'empty.db'}"
+    open_database(empty, create=True).dispose()
+    result = invoke(cli, "--db", empty, "db", "transfer", str(tmp_path / "empty-copy.db"))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Transferred ") and ": 0 documents," in result.stdout
     for target, code, message in [
         (source, 1, "is the archive itself - name another database"),
         ("", 2, "name the new archive: a file path or a database URL"),
@@ -134,6 +193,20 @@ def test_sqlite_to_postgres_and_back_gives_the_same_archive(
     seeded: Engine, tmp_path: Path, cli: CliRunner, pg_urls: Callable[[], str]
 ) -> None:
     source = str(seeded.url)
+    # Stopped part way, the copy on the server can already take new rows.
+    half = pg_urls()
+
+    def stop_in_documents(table: str, done: int, total: int) -> None:
+        if table == "documents" and done >= 14:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        transfer(source, half, batch_size=7, on_progress=stop_in_documents)
+    engine = open_database(half)
+    write(tmp_path / "one", "a.txt", " date 2024-07-01\nA New Headline\nA body nobody has seen.")
+    assert run_import(engine, tmp_path / "one").counts["imported"] == 1
+    engine.dispose()
+
     server = pg_urls()
     summary = transfer(source, server, batch_size=7)
     assert summary.rows["documents"] == 28
@@ -141,7 +214,7 @@ def test_sqlite_to_postgres_and_back_gives_the_same_archive(
     transfer(server, f"sqlite:///{back}", batch_size=7)
     assert exported(cli, server) == exported(cli, source)
     assert exported(cli, f"sqlite:///{back}") == exported(cli, source)
-    assert originals(back) == originals(Path(seeded.url.database or ""))
+    assert originals(f"sqlite:///{back}") == originals(source)
     for command in (["stats", "--by", "month"], ["sources"]):
         ours = invoke(cli, "--db", source, *command)
         theirs = invoke(cli, "--db", server, *command)

@@ -48,6 +48,8 @@ class PostgreSQLBackend:
             # Two importers storing the same article at once would both find it new: one
             # would fail on the unique URL, or store a second copy of a text without one.
             if connection.get_execution_options().get("immediate", False):
+                # Wait for another writer as long as SQLite would, then fail on "lock timeout".
+                connection.exec_driver_sql(f"SET LOCAL lock_timeout = {int(busy_timeout * 1000)}")
                 connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
 
     def checkpoint(self, connection: Connection) -> None:

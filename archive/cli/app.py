@@ -129,7 +129,7 @@ def database_error_reason(error: Exception) -> str | None:
     if not isinstance(error, SQLAlchemyError):
         return None
     reason = str(getattr(error, "orig", None) or error).splitlines()[0]
-    if "locked" in reason:
+    if "locked" in reason or "lock timeout" in reason:
         reason += " - another import is writing to it; try again when it has finished"
     return reason
 

@@ -220,7 +220,7 @@ def transfer_command(
             "interrupted; what was copied is kept - run the same transfer again to go on"
         ) from None
     rows = summary.rows
-    if not any(summary.copied.values()):
+    if summary.resumed and not any(summary.copied.values()):
         verb = "Nothing to copy: already a whole copy of"
     elif summary.resumed:
         verb = "Finished the transfer of"

@@ -5,8 +5,8 @@ foreign keys allow, in batches of rows by id; each batch is committed on the
 target, so an interrupted transfer loses at most one batch, and running it
 again goes on after the last row copied. The target's triggers keep its
 full-text index and its counts as the rows arrive. At the end both sides are
-compared: rows per table, and a SHA-256 over every document's and version's
-id, ``text_sha256`` and ``original_sha256``.
+compared: rows per table, the counts, and a SHA-256 over every column of
+every copied row, originals included.
 
 Functions that take a Connection never commit; :func:`transfer` commits on the target.
 """
@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, Table, func, select
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
 
 from archive.backends import backend_for
 from archive.errors import DatabaseError
@@ -36,8 +37,9 @@ from archive.store.tables import (
 TABLES = (sources, import_runs, documents, document_versions, import_items)
 """What a transfer copies, parents first; the target's triggers rebuild ``document_counts``."""
 
-HASHED = (documents, document_versions)
-"""Tables whose content hashes are compared at the end."""
+CHANGING = (import_runs,)
+"""Tables whose rows change after they are written: an import that was running finishes.
+A resumed transfer brings the rows it copied before up to date."""
 
 
 @dataclass(frozen=True)
@@ -48,10 +50,8 @@ class TransferSummary:
     """Rows of each table, on both sides once it is done."""
     copied: dict[str, int]
     """Rows that this run copied; fewer than ``rows`` when it resumed an earlier one."""
-
-    @property
-    def resumed(self) -> bool:
-        return self.copied != self.rows
+    resumed: bool
+    """Whether the target held part of the archive already, from an unfinished transfer."""
 
 
 Progress = Callable[[str, int, int], None]
@@ -82,26 +82,46 @@ def transfer(
             with source.connect() as reading, reading.begin():
                 backend_for(reading).snapshot(reading)
                 rows = {table.name: _count(reading, table) for table in TABLES}
-                copied: dict[str, int] = {}
-                for table in TABLES:
-                    start = _resume_point(reading, target, table, target_name)
-                    copied[table.name] = _copy(
-                        reading, target, table, start, rows[table.name], batch_size, on_progress
+                # Every table is checked before any is written: a refused target stays as it was.
+                starts = {
+                    table.name: _resume_point(reading, target, table, target_name)
+                    for table in TABLES
+                }
+                for table in CHANGING:
+                    _bring_up_to_date(reading, target, table, starts[table.name])
+                copied = {
+                    table.name: _copy(
+                        reading,
+                        target,
+                        table,
+                        starts[table.name],
+                        rows[table.name],
+                        batch_size,
+                        on_progress,
+                        target_name,
                     )
-                _after_copy(target)
+                    for table in TABLES
+                }
                 _verify(reading, target, target_name)
         finally:
             target.dispose()
     finally:
         source.dispose()
-    return TransferSummary(rows, copied)
+    return TransferSummary(rows, copied, resumed=any(starts.values()))
 
 
 def _same_database(source_url: str, target_url: str) -> bool:
     source, target = sqlite_path(source_url), sqlite_path(target_url)
-    if source is not None and target is not None:
-        return source.resolve() == target.resolve()
-    return make_url(source_url) == make_url(target_url)
+    if source is not None or target is not None:
+        return source is not None and target is not None and source.resolve() == target.resolve()
+    return _server_database(source_url) == _server_database(target_url)
+
+
+def _server_database(url: str) -> tuple[str, int | None, str | None]:
+    """Where a server URL points, whatever its driver, user or options."""
+    parsed = make_url(url)
+    host = parsed.host or "localhost"
+    return ("localhost" if host == "127.0.0.1" else host, parsed.port, parsed.database)
 
 
 def _count(connection: Connection, table: Table, up_to: int | None = None) -> int:
@@ -121,12 +141,24 @@ def _resume_point(reading: Connection, target: Engine, table: Table, target_name
         held = _count(writing, table)
         last_row = writing.execute(select(table).where(table.c.id == last)).one()
     same = reading.execute(select(table).where(table.c.id == last)).one_or_none()
-    if held != _count(reading, table, last) or same is None or tuple(same) != tuple(last_row):
+    changed = same is None or (table not in CHANGING and tuple(same) != tuple(last_row))
+    if held != _count(reading, table, last) or changed:
         raise DatabaseError(
             f"{target_name} already holds another archive (its {table.name} differ) - "
             "transfer into a new or empty database"
         )
     return int(last)
+
+
+def _bring_up_to_date(reading: Connection, target: Engine, table: Table, up_to: int) -> None:
+    """Rewrite the target's rows of ``table`` up to id ``up_to`` that differ from the source."""
+    if not up_to:
+        return
+    with for_writing(target).begin() as writing:
+        held = {row.id: tuple(row) for row in writing.execute(select(table))}
+        for row in reading.execute(select(table).where(table.c.id <= up_to)):
+            if held.get(row.id) != tuple(row):
+                writing.execute(table.update().where(table.c.id == row.id).values(**row._asdict()))
 
 
 def _copy(
@@ -137,6 +169,7 @@ def _copy(
     total: int,
     batch_size: int,
     on_progress: Progress | None,
+    target_name: str,
 ) -> int:
     """Copy the rows of ``table`` past id ``after`` in batches; return how many."""
     done = _count(reading, table, after) if after else 0
@@ -149,8 +182,18 @@ def _copy(
         ).all()
         if not batch:
             return copied
-        with for_writing(target).begin() as writing:
-            backend_for(writing).load(writing, table, [row._mapping for row in batch])
+        try:
+            with for_writing(target).begin() as writing:
+                backend = backend_for(writing)
+                backend.load(writing, table, [row._mapping for row in batch])
+                # Numbered on, so that an archive left half copied can still be written to.
+                backend.after_load(writing, [table])
+        except IntegrityError:
+            raise DatabaseError(
+                f"{target_name} changed while the rows of {table.name} were copied into it "
+                "(is another transfer or import writing to it?) - "
+                "transfer into a new or empty database"
+            ) from None
         after = batch[-1].id
         copied += len(batch)
         done += len(batch)
@@ -158,17 +201,11 @@ def _copy(
             on_progress(table.name, done, total)
 
 
-def _after_copy(target: Engine) -> None:
-    """Let the target number new rows after the copied ids."""
-    with target.begin() as connection:
-        backend_for(connection).after_load(connection, TABLES)
-
-
 def fingerprint(connection: Connection) -> dict[str, object]:
-    """Rows per table, the counts' totals, and a hash over every stored text's hashes.
+    """Rows per table, the counts' totals, and a hash over every column of every row.
 
-    Two archives with the same fingerprint hold the same documents, versions
-    and originals under the same ids.
+    Two archives with the same fingerprint hold the same rows under the same
+    ids: documents, versions, originals byte for byte, sources and the import log.
     """
     found: dict[str, object] = {table.name: _count(connection, table) for table in TABLES}
     found["document_counts"] = tuple(
@@ -178,20 +215,17 @@ def fingerprint(connection: Connection) -> dict[str, object]:
             )
         ).one()
     )
-    for table in HASHED:
+    for table in TABLES:
         digest = hashlib.sha256()
         after = 0
         while True:
             rows = connection.execute(
-                select(table.c.id, table.c.text_sha256, table.c.original_sha256)
-                .where(table.c.id > after)
-                .order_by(table.c.id)
-                .limit(TRANSFER_BATCH * 10)
+                select(table).where(table.c.id > after).order_by(table.c.id).limit(TRANSFER_BATCH)
             ).all()
             if not rows:
                 break
             for row in rows:
-                digest.update(f"{row.id} {row.text_sha256} {row.original_sha256}\n".encode())
+                digest.update(repr(tuple(row)).encode())
             after = rows[-1].id
         found[f"{table.name} hash"] = digest.hexdigest()
     return found

@@ -80,16 +80,23 @@ def _rank(tsquery: ColumnElement[str]) -> ColumnElement[float]:
 
 
 def _marked_cuts(headline: str, body: str) -> str:
-    """The headline with … where it cuts the body short, as SQLite's snippet() writes it."""
-    plain = headline.replace(SNIPPET_START, "").replace(SNIPPET_END, "").strip()
-    if not plain:
+    """The headline with … where it cuts the body short, as SQLite's snippet() writes it.
+
+    ts_headline may drop punctuation and spaces at its ends, so the headline's
+    words are looked for in the body, and a cut is marked only where words are left out.
+    """
+    words = _WORD.findall(headline.replace(SNIPPET_START, " ").replace(SNIPPET_END, " "))
+    found = re.search(r"\W+".join(map(re.escape, words)), body) if words else None
+    if found is None:
         return headline
-    start = body.find(plain)
-    if start != 0 and body.lstrip() and not body.lstrip().startswith(plain):
+    if _WORD.search(body, 0, found.start()):
         headline = "…" + headline.lstrip()
-    if start == -1 or body[start + len(plain) :].strip():
+    if _WORD.search(body, found.end()):
         headline = headline.rstrip() + "…"
     return headline
+
+
+_WORD = re.compile(r"\w+")
 
 
 class PostgresFullText:
