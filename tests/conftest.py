@@ -5,10 +5,11 @@ import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
-from sqlalchemy import Engine
+from sqlalchemy import Engine, create_engine, text
 from typer.testing import CliRunner
 
 from archive.cli import app
@@ -30,18 +31,106 @@ SEED_URL = (
 )
 
 
-@pytest.fixture(autouse=True)
-def database_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own database file, named by ARCHIVE_DB, and its own folder."""
-    path = tmp_path / "archive.db"
-    monkeypatch.setenv("ARCHIVE_DB", str(path))
-    monkeypatch.chdir(tmp_path)
-    return path
+POSTGRES_SERVER = os.environ.get(
+    "ARCHIVE_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432"
+)
+"""The PostgreSQL server for the PostgreSQL run and for tests marked ``postgres``."""
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--backend",
+        choices=("sqlite", "postgresql"),
+        default=os.environ.get("ARCHIVE_TEST_BACKEND", "sqlite"),
+        help="the database that each test's archive lives in: a SQLite file (the default), "
+        f"or a new database on {POSTGRES_SERVER} ($ARCHIVE_TEST_POSTGRES)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("backend") == "postgresql":
+        try:
+            _server().close()
+        except Exception as error:  # any reason the server cannot be used skips the run
+            reason = str(error).strip().splitlines()[0] if str(error).strip() else error
+            pytest.exit(f"PostgreSQL run skipped: no server at {POSTGRES_SERVER} ({reason})", 0)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("backend") != "postgresql":
+        return
+    skip = pytest.mark.skip(reason="about the SQLite file itself")
+    for item in items:
+        if "sqlite" in item.keywords:
+            item.add_marker(skip)
+
+
+def _server():  # type: ignore[no-untyped-def]
+    import psycopg
+
+    admin_url = POSTGRES_SERVER.replace("postgresql+psycopg://", "postgresql://") + "/test"
+    return psycopg.connect(admin_url, autocommit=True, connect_timeout=3)
+
+
+@pytest.fixture(scope="session")
+def backend(request: pytest.FixtureRequest) -> str:
+    """The backend of this run: ``sqlite`` or ``postgresql`` (``--backend``)."""
+    return str(request.config.getoption("backend"))
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[Any]:
+    """A connection to the PostgreSQL server that creates and drops scratch databases."""
+    pytest.importorskip("psycopg")
+    try:
+        admin = _server()
+    except Exception as error:
+        pytest.skip(f"no PostgreSQL server: {error}")
+    yield admin
+    admin.close()
 
 
 @pytest.fixture
-def engine(database_path: Path) -> Iterator[Engine]:
-    engine = open_database(f"sqlite:///{database_path}", create=True)
+def pg_urls(server: Any) -> Iterator[Callable[[], str]]:
+    """A maker of new, empty PostgreSQL databases, each dropped after the test."""
+    names: list[str] = []
+
+    def make() -> str:
+        names.append(f"archive_test_{uuid.uuid4().hex[:12]}")
+        server.execute(f'CREATE DATABASE "{names[-1]}"')
+        return f"{POSTGRES_SERVER}/{names[-1]}"
+
+    try:
+        yield make
+    finally:
+        for name in names:
+            server.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(autouse=True)
+def database_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own folder and a path for a SQLite database in it."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "archive.db"
+
+
+@pytest.fixture(autouse=True)
+def database_url(
+    request: pytest.FixtureRequest, database_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> str:
+    """Every test gets its own database, named by ARCHIVE_DB: the SQLite file at
+    ``database_path``, or with ``--backend postgresql`` a new database on the server."""
+    if request.config.getoption("backend") == "postgresql" and "sqlite" not in request.keywords:
+        url = request.getfixturevalue("pg_urls")()
+    else:
+        url = f"sqlite:///{database_path}"
+    monkeypatch.setenv("ARCHIVE_DB", url)
+    return url
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    engine = open_database(database_url, create=True)
     yield engine
     engine.dispose()
 
@@ -55,36 +144,6 @@ def run_import(engine: Engine, *paths: Path | str, **options: object) -> ImportS
         ),
         ImportOptions(**options),  # type: ignore[arg-type]
     )
-
-
-POSTGRES_SERVER = os.environ.get(
-    "ARCHIVE_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432"
-)
-"""The PostgreSQL server for tests marked ``postgres``; they skip when it cannot be reached."""
-
-
-@pytest.fixture
-def pg_urls() -> Iterator[Callable[[], str]]:
-    """A maker of new, empty PostgreSQL databases, each dropped after the test."""
-    psycopg = pytest.importorskip("psycopg")
-    admin_url = POSTGRES_SERVER.replace("postgresql+psycopg://", "postgresql://") + "/test"
-    try:
-        admin = psycopg.connect(admin_url, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as error:
-        pytest.skip(f"no PostgreSQL server: {error}")
-    names: list[str] = []
-
-    def make() -> str:
-        names.append(f"archive_test_{uuid.uuid4().hex[:12]}")
-        admin.execute(f'CREATE DATABASE "{names[-1]}"')
-        return f"{POSTGRES_SERVER}/{names[-1]}"
-
-    try:
-        yield make
-    finally:
-        for name in names:
-            admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
-        admin.close()
 
 
 @pytest.fixture
@@ -120,6 +179,18 @@ def cli() -> CliRunner:
 def invoke(runner: CliRunner, *args: str, input: str | None = None):  # type: ignore[no-untyped-def]
     """Run the archive command line in-process."""
     return runner.invoke(app, list(args), input=input, prog_name="archive")
+
+
+def sql(url: str, statement: str, **parameters: object) -> list[Any]:
+    """Run one SQL statement on the database at ``url``, as a user's own tool would,
+    and return its rows (none for a statement that returns none)."""
+    engine = create_engine(url)
+    try:
+        with engine.begin() as connection:
+            result = connection.execute(text(statement), parameters)
+            return list(result) if result.returns_rows else []
+    finally:
+        engine.dispose()
 
 
 def write(folder: Path, name: str, content: str | bytes) -> Path:

@@ -3,14 +3,16 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import Engine
+import pytest
+from sqlalchemy import Engine, create_engine, inspect
 from typer.testing import CliRunner
 
-from archive.store.engine import head_revision
-from tests.conftest import invoke
+from archive.store.engine import display_name, head_revision
+from tests.conftest import invoke, sql
 
 
-def test_upgrade_creates_then_reports_up_to_date(cli: CliRunner, database_path: Path) -> None:
+def test_upgrade_creates_then_reports_up_to_date(cli: CliRunner, database_url: str) -> None:
+    database_path = display_name(database_url)
     head = head_revision()
     result = invoke(cli, "db", "upgrade")
     assert (result.exit_code, result.output) == (
@@ -34,14 +36,12 @@ def test_current_of_a_missing_database(cli: CliRunner) -> None:
     )
 
 
-def test_commands_refuse_a_newer_schema(cli: CliRunner, database_path: Path) -> None:
+def test_commands_refuse_a_newer_schema(cli: CliRunner, database_url: str) -> None:
     invoke(cli, "db", "upgrade")
-    connection = sqlite3.connect(database_path)
-    connection.execute("UPDATE alembic_version SET version_num = '9999'")
-    connection.commit()
-    connection.close()
+    sql(database_url, "UPDATE alembic_version SET version_num = '9999'")
     message = (
-        f"Error: {database_path} has schema 9999, newer than this version's {head_revision()} "
+        f"Error: {display_name(database_url)} has schema 9999, "
+        f"newer than this version's {head_revision()} "
         "- install a newer version of archive\n"
     )
     for command in (["search"], ["import", "."], ["db", "upgrade"]):
@@ -49,18 +49,19 @@ def test_commands_refuse_a_newer_schema(cli: CliRunner, database_path: Path) -> 
         assert (result.exit_code, result.output) == (1, message), command
 
 
-def test_upgrade_refuses_other_databases(cli: CliRunner, database_path: Path) -> None:
-    sqlite3.connect(database_path).execute("CREATE TABLE notes (x)").connection.commit()
+def test_upgrade_refuses_other_databases(cli: CliRunner, database_url: str) -> None:
+    sql(database_url, "CREATE TABLE notes (x integer)")
     result = invoke(cli, "db", "upgrade")
     assert (result.exit_code, result.output) == (
         1,
-        f"Error: {database_path} is not an archive database (it has other tables)\n",
+        f"Error: {display_name(database_url)} is not an archive database (it has other tables)\n",
     )
-    connection = sqlite3.connect(database_path)
-    tables = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
-    assert tables == [("notes",)]
+    engine = create_engine(database_url)
+    assert inspect(engine).get_table_names() == ["notes"]
+    engine.dispose()
 
 
+@pytest.mark.sqlite
 def test_check_finds_a_drifted_index_and_reindex_repairs_it(
     cli: CliRunner, seeded: Engine, database_path: Path
 ) -> None:
@@ -114,6 +115,7 @@ def test_optimize(cli: CliRunner, seeded: Engine) -> None:
     assert invoke(cli, "search", "ultimatum", "--format", "ids").output == "1\n"
 
 
+@pytest.mark.sqlite
 def test_check_reports_a_damaged_file(cli: CliRunner, seeded: Engine, database_path: Path) -> None:
     seeded.dispose()
     data = bytearray(database_path.read_bytes())

@@ -5,9 +5,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 from typer.testing import CliRunner
 
-from archive.store.engine import database_url, for_writing, make_engine
+from archive.store.engine import database_url as named_database
+from archive.store.engine import for_writing, make_engine
 from tests.conftest import SEEDS, invoke, write
 
 SEED_SUMMARY = "28 imported, 1 updated, 0 unchanged, 2 duplicate, 0 rejected, 0 skipped (31 files)"
@@ -155,17 +157,21 @@ def test_database_that_cannot_be_created(cli: CliRunner) -> None:
 
 
 def test_a_locked_database_is_a_one_line_error(
-    cli: CliRunner, database_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: CliRunner, database_url: str, backend: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     invoke(cli, "db", "upgrade")
     monkeypatch.setenv("ARCHIVE_BUSY_TIMEOUT", "0.1")
-    holder = make_engine(f"sqlite:///{database_path}")
+    holder = make_engine(database_url)
     with for_writing(holder).begin():
         result = invoke(cli, "import", str(SEEDS))
     holder.dispose()
+    reason = {
+        "sqlite": "database is locked",
+        "postgresql": "canceling statement due to lock timeout",
+    }[backend]
     assert result.exit_code == 1
     assert result.output == (
-        "Error: database error: database is locked - another import is writing to it; "
+        f"Error: database error: {reason} - another import is writing to it; "
         "try again when it has finished\n"
     )
 
@@ -252,11 +258,11 @@ def import_outcomes(cli: CliRunner, *args: str) -> list[str]:
     result = invoke(cli, "import", *args, "--json")
     assert result.exit_code == 0, result.output
     run_id = json.loads(result.stdout)["run_id"]
-    engine = make_engine(database_url(None))
+    engine = make_engine(named_database(None))
     with engine.connect() as connection:
-        rows = connection.exec_driver_sql(
-            "SELECT path, outcome, reason FROM import_items WHERE run_id = ? ORDER BY id",
-            (run_id,),
+        rows = connection.execute(
+            text("SELECT path, outcome, reason FROM import_items WHERE run_id = :run ORDER BY id"),
+            {"run": run_id},
         ).all()
     engine.dispose()
     return [

@@ -1,8 +1,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,7 +12,7 @@ from archive.dates import parse_partial_date
 from archive.search import stats
 from archive.search.filters import Filters
 from archive.search.stats import count_by_period
-from tests.conftest import invoke
+from tests.conftest import invoke, sql
 
 
 def test_sources_table(cli: CliRunner, seeded: Engine) -> None:
@@ -131,33 +129,35 @@ def test_empty_archive(cli: CliRunner) -> None:
     assert (result.exit_code, result.output) == (0, "No articles match.\n")
 
 
-def _counts_by_key(connection: sqlite3.Connection) -> tuple[list[tuple[object, ...]], ...]:
-    kept = connection.execute(
+def _counts_by_key(url: str) -> tuple[list[tuple[object, ...]], ...]:
+    kept = sql(
+        url,
         "SELECT source_key, published, date_precision, documents FROM document_counts "
-        "WHERE documents > 0 ORDER BY 1, 2, 3"
-    ).fetchall()
-    counted = connection.execute(
+        "WHERE documents > 0 ORDER BY 1, 2, 3",
+    )
+    counted = sql(
+        url,
         "SELECT coalesce(source_id, 0), published, date_precision, count(*) FROM documents "
-        "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
-    ).fetchall()
-    return kept, counted
+        "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+    )
+    return [tuple(row) for row in kept], [tuple(row) for row in counted]
 
 
 def test_the_kept_counts_follow_inserts_updates_and_deletes(
-    seeded: Engine, database_path: Path
+    seeded: Engine, database_url: str
 ) -> None:
-    connection = sqlite3.connect(database_path)
-    kept, counted = _counts_by_key(connection)
+    kept, counted = _counts_by_key(database_url)
     assert kept == counted and len(kept) > 20
-    with connection:
-        connection.execute("UPDATE documents SET published = '2030-01-01' WHERE id = 3")
-        connection.execute("UPDATE documents SET source_id = NULL WHERE id = 4")
-        connection.execute("DELETE FROM import_items WHERE document_id = 5")
-        connection.execute("DELETE FROM document_versions WHERE document_id = 5")
-        connection.execute("DELETE FROM documents WHERE id = 5")
-    kept, counted = _counts_by_key(connection)
+    for change in [
+        "UPDATE documents SET published = '2030-01-01' WHERE id = 3",
+        "UPDATE documents SET source_id = NULL WHERE id = 4",
+        "DELETE FROM import_items WHERE document_id = 5",
+        "DELETE FROM document_versions WHERE document_id = 5",
+        "DELETE FROM documents WHERE id = 5",
+    ]:
+        sql(database_url, change)
+    kept, counted = _counts_by_key(database_url)
     assert kept == counted
-    connection.close()
 
 
 @pytest.mark.parametrize(

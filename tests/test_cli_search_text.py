@@ -76,8 +76,15 @@ def found(cli: CliRunner, *args: str) -> list[str]:
         ("prices\x00cafe", ["6"]),
     ],
 )
-def test_matching(cli: CliRunner, corpus: Engine, query: str, ids: list[str]) -> None:
+def test_matching(cli: CliRunner, corpus: Engine, backend: str, query: str, ids: list[str]) -> None:
+    if backend == "postgresql":
+        ids = ON_POSTGRESQL.get(query, ids)
     assert sorted(found(cli, query), key=int) == ids
+
+
+ON_POSTGRESQL = {"20.04": []}
+"""Where PostgreSQL finds other articles (README, "Differences between the backends"):
+its parser keeps 20.04 as one word, and the query looks for 20 followed by 04."""
 
 
 def test_title_hits_outrank_body_hits(cli: CliRunner, corpus: Engine) -> None:
@@ -184,6 +191,7 @@ def test_an_edited_recrawl_leaves_no_stale_terms(
     assert (result.exit_code, result.stderr) == (0, "")
 
 
+@pytest.mark.sqlite
 def test_the_index_is_visible_to_datasette_and_sqlite_utils(
     corpus: Engine, database_path: Path
 ) -> None:

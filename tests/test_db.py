@@ -171,6 +171,7 @@ def test_a_read_only_archive_answers_queries_and_refuses_writes(read_only_copy: 
         engine.dispose()
 
 
+@pytest.mark.sqlite
 def test_a_file_that_cannot_be_written_is_opened_read_only(
     seeded: Engine, database_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,7 @@ from typer.testing import CliRunner
 
 from archive.cli import app
 from archive.store.models import OUTCOMES
-from tests.conftest import invoke, run_import, write
+from tests.conftest import invoke, run_import, sql, write
 
 SEARCH_FIELDS = [
     "id", "published", "date_precision", "source", "host", "url", "title", "word_count", "rank",
@@ -181,7 +180,7 @@ def test_search_writes_partial_dates_as_given(
     assert {row["source"] for row in rows} == {None} and len(rows) == 10
 
 
-def test_tables_alone_say_unknown(cli: CliRunner, seeded: Engine, database_path: Path) -> None:
+def test_tables_alone_say_unknown(cli: CliRunner, seeded: Engine, database_url: str) -> None:
     table = invoke(cli, "search", "--source", "unknown", "--from", "2023-03", "--to", "2023-03")
     assert table.output.splitlines()[2].split()[:3] == [str(MONTH_ID), "2023-03", "(unknown)"]
     sources = invoke(cli, "sources").output.splitlines()
@@ -190,14 +189,12 @@ def test_tables_alone_say_unknown(cli: CliRunner, seeded: Engine, database_path:
     assert stats.output.splitlines()[2].split() == ["2019", "(unknown)", "1"]
     shown = invoke(cli, "show", str(MONTH_ID)).output.splitlines()
     assert "source:    (unknown)" in shown and "published: 2023-03" in shown
-    connection = sqlite3.connect(database_path)
-    assert connection.execute(
-        "SELECT published, date_precision, source FROM articles WHERE id = ?", (MONTH_ID,)
-    ).fetchall() == [("2023-03-01", "month", None)]
-    assert connection.execute("SELECT count(*) FROM articles WHERE source IS NULL").fetchall() == [
-        (10,)
-    ]
-    connection.close()
+    assert sql(
+        database_url,
+        "SELECT published, date_precision, source FROM articles WHERE id = :id",
+        id=MONTH_ID,
+    ) == [("2023-03-01", "month", None)]
+    assert sql(database_url, "SELECT count(*) FROM articles WHERE source IS NULL") == [(10,)]
 
 
 @pytest.mark.parametrize("output_format", FORMATS)

@@ -16,9 +16,7 @@ import pytest
 from alembic import command
 from sqlalchemy import Engine, func, inspect, select
 from sqlalchemy.orm import Session
-from typer.testing import CliRunner
 
-from archive.backends.postgresql import WRITER_LOCK
 from archive.dates import parse_partial_date
 from archive.search import articles
 from archive.search.articles import count_documents, search_documents
@@ -31,7 +29,7 @@ from archive.store.documents import original_bytes
 from archive.store.engine import alembic_config, for_writing, open_database
 from archive.store.maintenance import check_database, optimize_index, rebuild_index
 from archive.store.models import Document, DocumentVersion
-from tests.conftest import SEED_FILE, SEED_TITLE, SEEDS, invoke, run_import, write
+from tests.conftest import SEED_FILE, SEED_TITLE, SEEDS, run_import, write
 
 pytestmark = pytest.mark.postgres
 
@@ -201,19 +199,3 @@ def test_concurrent_importers_neither_lose_nor_duplicate(pg_engine: Engine, tmp_
 
     assert stored(pg_engine) == stored(reference)
     reference.dispose()
-
-
-def test_a_writer_waits_for_another_as_long_as_the_busy_timeout(
-    pg_urls: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    url = pg_urls()
-    open_database(url, create=True).dispose()
-    monkeypatch.setenv("ARCHIVE_BUSY_TIMEOUT", "0.3")
-    holder = open_database(url)
-    with holder.begin() as connection:
-        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
-        result = invoke(CliRunner(), "--db", url, "import", str(SEEDS))
-    holder.dispose()
-    assert result.exit_code == 1
-    assert result.output.startswith("Error: ") and result.output.count("\n") == 1
-    assert "lock timeout - another import is writing to it" in result.output

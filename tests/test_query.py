@@ -136,6 +136,21 @@ def test_operator_soup_never_breaks_fts5(fts5: sqlite3.Connection, pieces: list[
     runs_in_fts5(fts5, "".join(pieces))
 
 
+def test_postgres_headlines_mark_a_phrase_as_one() -> None:
+    from archive.search.fulltext.base import SNIPPET_END as E
+    from archive.search.fulltext.base import SNIPPET_START as S
+    from archive.search.fulltext.postgresql import _joined_phrases
+
+    marked = f"They held {S}undercover{E} {S}negotiations{E} {S}on{E} Monday."
+    assert _joined_phrases(marked, parse_query('"undercover negotiations on"')) == (
+        f"They held {S}undercover negotiations on{E} Monday."
+    )
+    assert _joined_phrases(marked, parse_query("undercover negotiations on")) == marked
+    assert _joined_phrases(f"{S}Café{E} {S}culture{E}", parse_query('"cafe culture"')) == (
+        f"{S}Café culture{E}"
+    )
+
+
 def test_postgres_headlines_are_marked_where_they_cut_the_text() -> None:
     from archive.search.fulltext.base import SNIPPET_END, SNIPPET_START
     from archive.search.fulltext.postgresql import _marked_cuts
@@ -149,6 +164,9 @@ def test_postgres_headlines_are_marked_where_they_cut_the_text() -> None:
     assert _marked_cuts("Seven eight nine.", body) == "…Seven eight nine."
     assert _marked_cuts(body, body) == body
     # ts_headline leaves out end punctuation and a closing tag: no words are cut there.
-    assert _marked_cuts("Seven eight nine", body) == "…Seven eight nine"
+    assert _marked_cuts("Seven eight nine", body) == "…Seven eight nine."
+    assert _marked_cuts(f"«{SNIPPET_START}Ein{SNIPPET_END} Satz", "« Ein Satz »") == (
+        f"« {SNIPPET_START}Ein{SNIPPET_END} Satz »"
+    )
     assert _marked_cuts("One two three.\nFour", "One two three.  Four") == "One two three.\nFour"
     assert _marked_cuts("<p>One two", "One two") == "<p>One two"

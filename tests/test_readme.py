@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from sqlalchemy import Engine
 from typer.testing import CliRunner
 
 from archive.cli import app
-from tests.conftest import ROOT, SEED_TITLE, SEEDS, invoke
+from tests.conftest import ROOT, SEED_TITLE, SEEDS, invoke, sql
 
 README = (ROOT / "README.md").read_text()
 
@@ -55,12 +54,21 @@ def test_quickstart_archive_commands_run(tmp_path: Path) -> None:
     assert (tmp_path / "archive.db").exists()
 
 
-def test_readme_sql_examples(seeded: Engine, database_path: Path) -> None:
+POSTGRESQL_SEARCH = """
+SELECT id, title FROM documents
+WHERE to_tsvector('archive_words', title || ' ' || body)
+      @@ phraseto_tsquery('archive_words', 'foreign minister')
+ORDER BY id LIMIT 10
+"""
+"""The full-text example of the README as PostgreSQL writes it (README, "PostgreSQL")."""
+
+
+def test_readme_sql_examples(seeded: Engine, database_url: str, backend: str) -> None:
     examples = code_blocks("sql")
     assert len(examples) == 6
-    connection = sqlite3.connect(database_path)
-    results = [connection.execute(example).fetchall() for example in examples]
-    connection.close()
+    if backend == "postgresql":  # FTS5's MATCH is SQLite's own; the rest is plain SQL
+        examples[4] = POSTGRESQL_SEARCH
+    results = [sql(database_url, example) for example in examples]
     assert results[0] == [("2024-06-24", SEED_TITLE)]
     assert results[1] == [("2024-01", 1), ("2024-02", 1), ("2024-03", 1), ("2024-06", 3),
                           ("2024-08", 1), ("2025-01", 2)]  # fmt: skip

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
 
 from archive.ingest import importer, workers
-from tests.conftest import run_import, write
+from tests.conftest import run_import, sql, write
 
 ARTICLE = " date 2024-05-01 https://example.com/a\nTitle one\nThe first text of the article.\n"
 EDITED = " date 2024-05-01 https://example.com/a\nTitle one\nThe other text of the article.\n"
@@ -58,7 +57,7 @@ def test_a_touched_file_is_read_and_hashed_but_not_parsed_again(
 
 
 def test_verify_catches_an_edit_that_kept_size_and_mtime(
-    tmp_path: Path, engine: Engine, database_path: Path, reads: list[str]
+    tmp_path: Path, engine: Engine, database_url: str, reads: list[str]
 ) -> None:
     path = write(tmp_path / "in", "a.txt", ARTICLE)
     run_import(engine, tmp_path / "in", workers=0)
@@ -73,9 +72,7 @@ def test_verify_catches_an_edit_that_kept_size_and_mtime(
     verified = run_import(engine, tmp_path / "in", workers=0, verify=True)
     assert verified.counts["updated"] == 1
     assert reads == ["read a.txt", "prepare a.txt"]
-    connection = sqlite3.connect(database_path)
-    [(body,)] = connection.execute("SELECT body FROM documents").fetchall()
-    connection.close()
+    [(body,)] = sql(database_url, "SELECT body FROM documents")
     assert body == "The other text of the article."
 
 

@@ -14,30 +14,31 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
+from archive.backends import backend_for
 from archive.cli import browsing
 from archive.dates import parse_partial_date
 from archive.search import articles
 from archive.search.articles import count_documents, search_documents
 from archive.search.filters import Filters
-from archive.search.fulltext.sqlite import SQLiteFullText
 from archive.search.grammar import parse_query
 from tests.conftest import invoke
 
 COMMON = Filters(text=parse_query("the"))
 
 
-def force_walk(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+def force_walk(monkeypatch: pytest.MonkeyPatch, engine: Engine) -> list[int]:
     """Make every text query walk the date index; record each use of that plan."""
     monkeypatch.setattr(articles, "STREAM_MIN", 1)
     monkeypatch.setattr(articles, "STREAM_SHARE", 10**9)
     uses: list[int] = []
-    original: Callable[..., Any] = SQLiteFullText.match_condition
+    full_text = type(backend_for(engine).full_text)
+    original: Callable[..., Any] = full_text.match_condition
 
-    def spy(self: SQLiteFullText, *args: Any) -> Any:
+    def spy(self: object, *args: Any) -> Any:
         uses.append(1)
         return original(self, *args)
 
-    monkeypatch.setattr(SQLiteFullText, "match_condition", spy)
+    monkeypatch.setattr(full_text, "match_condition", spy)
     return uses
 
 
@@ -59,7 +60,7 @@ def test_walking_the_date_index_finds_what_sorting_all_matches_does(
     seeded: Engine, monkeypatch: pytest.MonkeyPatch, sort: str, filters: Filters
 ) -> None:
     sorted_all = ids(seeded, filters, sort=sort, limit=None)
-    walked = force_walk(monkeypatch)
+    walked = force_walk(monkeypatch, seeded)
     assert ids(seeded, filters, sort=sort, limit=None) == sorted_all
     assert walked
     assert ids(seeded, filters, sort=sort, limit=3, offset=2) == sorted_all[2:5]
@@ -68,7 +69,7 @@ def test_walking_the_date_index_finds_what_sorting_all_matches_does(
 def test_walked_results_carry_a_snippet_and_no_rank(
     seeded: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    walked = force_walk(monkeypatch)
+    walked = force_walk(monkeypatch, seeded)
     with Session(seeded) as session:
         results = search_documents(session, COMMON, sort="newest", limit=5)
         ranked = search_documents(session, COMMON, limit=5)

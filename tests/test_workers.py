@@ -16,7 +16,7 @@ from archive.ingest import workers
 from archive.ingest.prepare import Context, Prepared, Rejection
 from archive.ingest.workers import default_workers, lookahead
 from archive.store.engine import open_database
-from tests.conftest import SEEDS, run_import
+from tests.conftest import SEEDS, run_import, sql
 
 COLUMNS = "canonical_url, published, date_precision, title, body, language, cleaning, original"
 
@@ -46,7 +46,7 @@ def test_workers_store_what_one_process_stores(
 
 
 def test_a_file_that_breaks_preparing_is_rejected_and_the_rest_imported(
-    engine: Engine, database_path: Path, monkeypatch: pytest.MonkeyPatch
+    engine: Engine, database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real = workers.prepare
 
@@ -60,17 +60,15 @@ def test_a_file_that_breaks_preparing_is_rejected_and_the_rest_imported(
     monkeypatch.setattr(workers, "prepare", breaks_on_one)
     summary = run_import(engine, SEEDS, workers=0)
     assert summary.counts["rejected"] == 1 and summary.total == 31
-    connection = sqlite3.connect(database_path)
-    [(path, reason, message)] = connection.execute(
-        "SELECT path, reason, message FROM import_items WHERE outcome = 'rejected'"
-    ).fetchall()
-    connection.close()
+    [(path, reason, message)] = sql(
+        database_url, "SELECT path, reason, message FROM import_items WHERE outcome = 'rejected'"
+    )
     assert "/005_" in path and reason == "internal_error"
     assert "ValueError: cannot happen" in message and "report" in message
 
 
 def test_a_worker_that_dies_stops_the_import_with_an_error(
-    engine: Engine, database_path: Path, monkeypatch: pytest.MonkeyPatch
+    engine: Engine, database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def dies(*arguments: object) -> Prepared | Rejection:
         os._exit(1)
@@ -79,9 +77,7 @@ def test_a_worker_that_dies_stops_the_import_with_an_error(
     monkeypatch.setattr(workers, "prepare", dies)  # inherited by the forked worker
     with pytest.raises(WorkerFailed, match="worker process died"):
         run_import(engine, SEEDS, workers=1)
-    connection = sqlite3.connect(database_path)
-    [(status,)] = connection.execute("SELECT status FROM import_runs").fetchall()
-    connection.close()
+    [(status,)] = sql(database_url, "SELECT status FROM import_runs")
     assert status == "interrupted"
 
 

@@ -11,13 +11,17 @@ from sqlalchemy import Connection, Engine, Table, event
 from archive.backends.ddl import ARTICLES_VIEW, count_added, count_removed
 from archive.errors import ArchiveError
 from archive.search.fulltext.postgresql import BACKEND as FULL_TEXT
-from archive.search.fulltext.postgresql import VECTOR_SQL
+from archive.search.fulltext.postgresql import CONFIGURATION, VECTOR_SQL, WORD_TOKENS
 
 WRITER_LOCK = 0x61726368
 """The advisory lock that a writing transaction holds (``arch`` in ASCII)."""
 
 SCHEMA = [
     ARTICLES_VIEW,
+    "CREATE EXTENSION IF NOT EXISTS unaccent",
+    f"CREATE TEXT SEARCH CONFIGURATION {CONFIGURATION} (COPY = simple)",
+    f"ALTER TEXT SEARCH CONFIGURATION {CONFIGURATION} ALTER MAPPING FOR {WORD_TOKENS} "
+    "WITH unaccent, simple",
     f"CREATE INDEX ix_documents_search ON documents USING gin (({VECTOR_SQL}))",
     f"""
     CREATE FUNCTION document_counts_change() RETURNS trigger AS $$

@@ -1,13 +1,14 @@
 """Full-text search on PostgreSQL: a weighted tsvector and its GIN index (migration 0002).
 
-The 'simple' configuration lower-cases words and does not stem them, which
-suits collections in many languages. Unlike SQLite's index it does not fold
-accents (that needs the unaccent extension).
+The configuration ``archive_words`` folds accents with the unaccent extension
+(migration 0008), then lower-cases words as 'simple' does, without stemming
+them, which suits collections in many languages.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from sqlalchemy import (
@@ -25,21 +26,28 @@ from sqlalchemy.dialects.postgresql import ARRAY, REAL
 from sqlalchemy.sql.elements import ColumnElement
 
 from archive.search.fulltext.base import SNIPPET_END, SNIPPET_START
-from archive.search.grammar import FOLDS, Term, TextQuery, render
+from archive.search.grammar import Term, TextQuery, render
 
 WEIGHTS = [0.01, 0.02, 0.1, 1.0]
 """ts_rank weights of D, C, B (body) and A (title): a title match counts ten times more."""
 
 _WORD = re.compile(r"[^\W_]+")
-_CONFIG: ColumnElement[str] = literal_column("'simple'::regconfig")
+CONFIGURATION = "archive_words"
+"""The text search configuration: 'simple' (lower-cased, unstemmed words) after ``unaccent``,
+which folds accents (café is cafe) and ё into е, as SQLite's index does."""
+WORD_TOKENS = (
+    "asciiword, word, numword, asciihword, hword, numhword, "
+    "hword_asciipart, hword_part, hword_numpart"
+)
+"""The parser's kinds of token that are words; the configuration reads them through unaccent."""
+_CONFIG: ColumnElement[str] = literal_column(f"'{CONFIGURATION}'::regconfig")
 _documents = table("documents", column("id"), column("title"), column("body"))
-_FROM, _TO = "".join(FOLDS), "".join(FOLDS.values())
 
 
 def _vector_sql(table: str) -> str:
     return (
-        f"setweight(to_tsvector('simple', translate({table}title, '{_FROM}', '{_TO}')), 'A')"
-        f" || setweight(to_tsvector('simple', translate({table}body, '{_FROM}', '{_TO}')), 'B')"
+        f"setweight(to_tsvector('{CONFIGURATION}', {table}title), 'A')"
+        f" || setweight(to_tsvector('{CONFIGURATION}', {table}body), 'B')"
     )
 
 
@@ -79,24 +87,56 @@ def _rank(tsquery: ColumnElement[str]) -> ColumnElement[float]:
     return func.ts_rank(literal(WEIGHTS, ARRAY(REAL)), _VECTOR, tsquery, RANK_NORMALIZATION)
 
 
-def _marked_cuts(headline: str, body: str) -> str:
-    """The headline with … where it cuts the body short, as SQLite's snippet() writes it.
+def _joined_phrases(headline: str, query: TextQuery) -> str:
+    """The headline with each phrase of ``query`` marked as one, as SQLite marks it:
+    ts_headline marks every word of a phrase on its own."""
+    pairs = {
+        (first, second)
+        for term in query.terms
+        for words in [_WORD.findall(_plain(term.text))]
+        for first, second in zip(words, words[1:], strict=False)
+    }
 
-    ts_headline may drop punctuation and spaces at its ends, so the headline's
-    words are looked for in the body, and a cut is marked only where words are left out.
-    """
+    def join(found: re.Match[str]) -> str:
+        first, space, second = found.groups()
+        if (_plain(first), _plain(second)) in pairs:
+            return f"{first}{space}"  # the marks between the two go
+        return found.group()
+
+    while pairs:
+        joined = _ADJACENT.sub(join, headline)
+        if joined == headline:
+            break
+        headline = joined
+    return headline
+
+
+def _plain(text: str) -> str:
+    """``text`` lower-cased without accents, as unaccent and 'simple' leave a word."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(letter for letter in decomposed if not unicodedata.combining(letter))
+
+
+_ADJACENT = re.compile(f"([^\\W_]+){SNIPPET_END}(\\s+){SNIPPET_START}(?=([^\\W_]+))")
+
+
+def _marked_cuts(headline: str, body: str) -> str:
+    """The headline as SQLite's snippet() writes it: with … where it cuts the body short,
+    and with the punctuation around its ends that ts_headline leaves out."""
     words = _WORD.findall(headline.replace(SNIPPET_START, " ").replace(SNIPPET_END, " "))
     found = re.search(r"\W+".join(map(re.escape, words)), body) if words else None
     if found is None:
         return headline
-    if _WORD.search(body, 0, found.start()):
-        headline = "…" + headline.lstrip()
-    if _WORD.search(body, found.end()):
-        headline = headline.rstrip() + "…"
-    return headline
+    core = _ENDS.sub("", headline)
+    before, after = body[: found.start()], body[found.end() :]
+    prefix = "…" if _WORD.search(before) else before.lstrip()
+    following = _WORD.search(after)
+    suffix = after[: following.start()].rstrip() + "…" if following else after.rstrip()
+    return prefix + core + suffix
 
 
-_WORD = re.compile(r"\w+")
+_ENDS = re.compile(f"^[^\\w{SNIPPET_START}{SNIPPET_END}]+|[^\\w{SNIPPET_START}{SNIPPET_END}]+$")
+"""Punctuation and spaces at either end of a headline, outside its marks."""
 
 
 class PostgresFullText:
@@ -129,12 +169,15 @@ class PostgresFullText:
         if not document_ids:
             return {}
         tsquery = _tsquery(query)
-        body = func.translate(_documents.c.body, _FROM, _TO)
+        body = _documents.c.body
         headline = func.ts_headline(_CONFIG, body, tsquery, literal(_HEADLINE_OPTIONS))
         rows = connection.execute(
             select(_documents.c.id, headline, body).where(_documents.c.id.in_(document_ids))
         )
-        return {int(row[0]): _marked_cuts(str(row[1]), str(row[2])) for row in rows}
+        return {
+            int(row[0]): _joined_phrases(_marked_cuts(str(row[1]), str(row[2])), query)
+            for row in rows
+        }
 
     def check(self, connection: Connection) -> list[str]:
         # An expression index cannot drift from the rows it indexes.
