@@ -178,6 +178,8 @@ def test_a_batch_stores_as_one_article_at_a_time_would(
 
 @pytest.mark.parametrize("savepoints", [False, True])
 def test_a_refused_article_fails_alone(engine: Engine, backend: str, savepoints: bool) -> None:
+    if backend == "postgresql" and not savepoints:
+        pytest.skip("a refused statement spoils a PostgreSQL transaction: it needs savepoints")
     bad = prepared(FIRST.replace("/story", "/bad"))
     bad.values["date_precision"] = "weeks"  # the CHECK constraint refuses it
     articles = [prepared(FIRST), bad, prepared(FIRST.replace("/story", "/third"))]
