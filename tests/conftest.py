@@ -53,7 +53,7 @@ def pytest_configure(config: pytest.Config) -> None:
             _server().close()
         except Exception as error:  # any reason the server cannot be used skips the run
             reason = str(error).strip().splitlines()[0] if str(error).strip() else error
-            pytest.exit(f"PostgreSQL run skipped: no server at {POSTGRES_SERVER} ({reason})", 0)
+            pytest.exit(f"PostgreSQL run skipped: no server at {POSTGRES_SERVER} ({reason})\n", 0)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
