@@ -146,9 +146,15 @@ def test_postgres_headlines_mark_a_phrase_as_one() -> None:
         f"They held {S}undercover negotiations on{E} Monday."
     )
     assert _joined_phrases(marked, parse_query("undercover negotiations on")) == marked
-    assert _joined_phrases(f"{S}Café{E} {S}culture{E}", parse_query('"cafe culture"')) == (
-        f"{S}Café culture{E}"
-    )
+    for headline, query, joined in [
+        (f"{S}Café{E} {S}culture{E}", '"cafe culture"', f"{S}Café culture{E}"),
+        (f"{S}Łódź{E} {S}Kaliska{E}", '"lodz kaliska"', f"{S}Łódź Kaliska{E}"),
+        (f"in {S}New{E} {S}York{E}", '"new yor"*', f"in {S}New York{E}"),
+        (f"in {S}New{E}-{S}York{E}", '"new york"', f"in {S}New-York{E}"),
+        (f"{S}l{E}'{S}école{E}", '"l\'école"', f"{S}l'école{E}"),
+        (f"{S}New{E} {S}York{E}", '"york new"', f"{S}New{E} {S}York{E}"),
+    ]:
+        assert _joined_phrases(headline, parse_query(query)) == joined
 
 
 def test_postgres_headlines_are_marked_where_they_cut_the_text() -> None:
@@ -157,7 +163,8 @@ def test_postgres_headlines_are_marked_where_they_cut_the_text() -> None:
 
     body = "One two three. Four five six. Seven eight nine."
     marked = f"Four {SNIPPET_START}five{SNIPPET_END} six."
-    assert _marked_cuts(marked, body) == f"…{marked}…"
+    # As FTS5 writes it: … straight after the last word shown.
+    assert _marked_cuts(marked, body) == f"…{marked[:-1]}…"
     assert _marked_cuts(f"One {SNIPPET_START}two{SNIPPET_END}", body) == (
         f"One {SNIPPET_START}two{SNIPPET_END}…"
     )
@@ -165,6 +172,9 @@ def test_postgres_headlines_are_marked_where_they_cut_the_text() -> None:
     assert _marked_cuts(body, body) == body
     # ts_headline leaves out end punctuation and a closing tag: no words are cut there.
     assert _marked_cuts("Seven eight nine", body) == "…Seven eight nine."
+    assert _marked_cuts("keyword zebra", "a snake_case keyword zebra and more") == (
+        "…keyword zebra…"
+    )
     assert _marked_cuts(f"«{SNIPPET_START}Ein{SNIPPET_END} Satz", "« Ein Satz »") == (
         f"« {SNIPPET_START}Ein{SNIPPET_END} Satz »"
     )

@@ -6,7 +6,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import psycopg
 from sqlalchemy import Connection, Engine, Table, event
+from sqlalchemy.exc import IntegrityError
 
 from archive.backends.ddl import ARTICLES_VIEW, count_added, count_removed
 from archive.errors import ArchiveError
@@ -52,9 +54,12 @@ class PostgreSQLBackend:
             # Two importers storing the same article at once would both find it new: one
             # would fail on the unique URL, or store a second copy of a text without one.
             if connection.get_execution_options().get("immediate", False):
-                # Wait for another writer as long as SQLite would, then fail on "lock timeout".
-                connection.exec_driver_sql(f"SET LOCAL lock_timeout = {int(busy_timeout * 1000)}")
+                # Wait for another writer as long as SQLite would, then fail on "lock timeout"
+                # (0 would mean for ever); later statements wait as the server's settings say.
+                waited = max(1, round(busy_timeout * 1000))
+                connection.exec_driver_sql(f"SET LOCAL lock_timeout = {waited}")
                 connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
+                connection.exec_driver_sql("SET LOCAL lock_timeout = DEFAULT")
 
     def checkpoint(self, connection: Connection) -> None:
         return None  # the server keeps its own write-ahead log
@@ -75,11 +80,14 @@ class PostgreSQLBackend:
         columns = [column.name for column in table.columns]
         driver = connection.connection.driver_connection
         assert driver is not None
-        with driver.cursor() as cursor:
-            names = ", ".join(columns)
-            with cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+        names = ", ".join(columns)
+        statement = f"COPY {table.name} ({names}) FROM STDIN"
+        try:
+            with driver.cursor() as cursor, cursor.copy(statement) as copy:
                 for row in rows:
                     copy.write_row([row[name] for name in columns])
+        except psycopg.IntegrityError as error:  # as SQLAlchemy's own statements raise it
+            raise IntegrityError(statement, None, error) from error
 
     def after_load(self, connection: Connection, tables: Sequence[Table]) -> None:
         for table in tables:

@@ -37,9 +37,10 @@ from archive.store.tables import (
 TABLES = (sources, import_runs, documents, document_versions, import_items)
 """What a transfer copies, parents first; the target's triggers rebuild ``document_counts``."""
 
-CHANGING = (import_runs,)
-"""Tables whose rows change after they are written: an import that was running finishes.
-A resumed transfer brings the rows it copied before up to date."""
+CHANGING = (import_runs, documents)
+"""Tables whose rows change after they are written: an import that was running finishes,
+a later import or ``db reclean`` rewrites a document. A resumed transfer brings the rows
+it copied before up to date; the others only ever get new rows."""
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def transfer(
                     for table in TABLES
                 }
                 for table in CHANGING:
-                    _bring_up_to_date(reading, target, table, starts[table.name])
+                    _bring_up_to_date(reading, target, table, starts[table.name], batch_size)
                 copied = {
                     table.name: _copy(
                         reading,
@@ -121,7 +122,7 @@ def _server_database(url: str) -> tuple[str, int | None, str | None]:
     """Where a server URL points, whatever its driver, user or options."""
     parsed = make_url(url)
     host = parsed.host or "localhost"
-    return ("localhost" if host == "127.0.0.1" else host, parsed.port, parsed.database)
+    return ("localhost" if host == "127.0.0.1" else host, parsed.port or 5432, parsed.database)
 
 
 def _count(connection: Connection, table: Table, up_to: int | None = None) -> int:
@@ -150,15 +151,32 @@ def _resume_point(reading: Connection, target: Engine, table: Table, target_name
     return int(last)
 
 
-def _bring_up_to_date(reading: Connection, target: Engine, table: Table, up_to: int) -> None:
-    """Rewrite the target's rows of ``table`` up to id ``up_to`` that differ from the source."""
-    if not up_to:
-        return
-    with for_writing(target).begin() as writing:
-        held = {row.id: tuple(row) for row in writing.execute(select(table))}
-        for row in reading.execute(select(table).where(table.c.id <= up_to)):
-            if held.get(row.id) != tuple(row):
-                writing.execute(table.update().where(table.c.id == row.id).values(**row._asdict()))
+def _bring_up_to_date(
+    reading: Connection, target: Engine, table: Table, up_to: int, batch_size: int
+) -> None:
+    """Rewrite the target's rows of ``table`` up to id ``up_to`` that differ from the source's,
+    batch by batch."""
+    after = 0
+    while after < up_to:
+        batch = select(table).where(table.c.id > after, table.c.id <= up_to)
+        batch = batch.order_by(table.c.id).limit(batch_size)
+        rows = reading.execute(batch).all()
+        if not rows:
+            return
+        last = rows[-1].id
+        with for_writing(target).begin() as writing:
+            held = {
+                row.id: tuple(row)
+                for row in writing.execute(
+                    select(table).where(table.c.id > after, table.c.id <= last)
+                )
+            }
+            for row in rows:
+                if held.get(row.id) != tuple(row):
+                    writing.execute(
+                        table.update().where(table.c.id == row.id).values(**row._asdict())
+                    )
+        after = last
 
 
 def _copy(

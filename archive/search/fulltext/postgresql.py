@@ -90,18 +90,23 @@ def _rank(tsquery: ColumnElement[str]) -> ColumnElement[float]:
 def _joined_phrases(headline: str, query: TextQuery) -> str:
     """The headline with each phrase of ``query`` marked as one, as SQLite marks it:
     ts_headline marks every word of a phrase on its own."""
-    pairs = {
-        (first, second)
+    pairs = [
+        (first, second, term.prefix and position == len(words) - 2)
         for term in query.terms
         for words in [_WORD.findall(_plain(term.text))]
-        for first, second in zip(words, words[1:], strict=False)
-    }
+        for position, (first, second) in enumerate(zip(words, words[1:], strict=False))
+    ]
+
+    def joins(first: str, second: str) -> bool:
+        first, second = _plain(first), _plain(second)
+        return any(
+            first == one and (second == two or (prefix and second.startswith(two)))
+            for one, two, prefix in pairs
+        )
 
     def join(found: re.Match[str]) -> str:
-        first, space, second = found.groups()
-        if (_plain(first), _plain(second)) in pairs:
-            return f"{first}{space}"  # the marks between the two go
-        return found.group()
+        first, between, second = found.groups()
+        return f"{first}{between}" if joins(first, second) else found.group()
 
     while pairs:
         joined = _ADJACENT.sub(join, headline)
@@ -112,26 +117,30 @@ def _joined_phrases(headline: str, query: TextQuery) -> str:
 
 
 def _plain(text: str) -> str:
-    """``text`` lower-cased without accents, as unaccent and 'simple' leave a word."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    """``text`` lower-cased without accents, about as unaccent and 'simple' leave a word."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_LETTERS))
     return "".join(letter for letter in decomposed if not unicodedata.combining(letter))
 
 
-_ADJACENT = re.compile(f"([^\\W_]+){SNIPPET_END}(\\s+){SNIPPET_START}(?=([^\\W_]+))")
+_LETTERS = str.maketrans(
+    {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th"}
+)
+"""Letters that unaccent writes as others, and that have no decomposition to strip."""
+_ADJACENT = re.compile(f"([^\\W_]+){SNIPPET_END}([\\W_]*?){SNIPPET_START}(?=([^\\W_]+))")
+"""Two marked words with only spaces or punctuation between them."""
 
 
 def _marked_cuts(headline: str, body: str) -> str:
     """The headline as SQLite's snippet() writes it: with … where it cuts the body short,
     and with the punctuation around its ends that ts_headline leaves out."""
     words = _WORD.findall(headline.replace(SNIPPET_START, " ").replace(SNIPPET_END, " "))
-    found = re.search(r"\W+".join(map(re.escape, words)), body) if words else None
+    found = re.search(r"[\W_]+".join(map(re.escape, words)), body) if words else None
     if found is None:
         return headline
     core = _ENDS.sub("", headline)
     before, after = body[: found.start()], body[found.end() :]
     prefix = "…" if _WORD.search(before) else before.lstrip()
-    following = _WORD.search(after)
-    suffix = after[: following.start()].rstrip() + "…" if following else after.rstrip()
+    suffix = "…" if _WORD.search(after) else after.rstrip()
     return prefix + core + suffix
 
 
