@@ -23,6 +23,10 @@ RECLEAN_BATCH = 200
 TRANSFER_BATCH = 1000
 """Rows that ``archive db transfer`` copies per transaction."""
 
+STATISTICS_FIRST = 2000
+"""Files after which an import first refreshes the planner's statistics, then again each time
+it has twice as many (PostgreSQL; see ``Backend.refresh_statistics``)."""
+
 JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024
 """Bytes of SQLite's write-ahead log kept after a checkpoint; the importer checkpoints past this."""
 

@@ -14,10 +14,11 @@ from typing import Any
 
 import pytest
 from alembic import command
-from sqlalchemy import Engine, func, inspect, select
+from sqlalchemy import Engine, func, inspect, select, text
 from sqlalchemy.orm import Session
 
 from archive.dates import parse_partial_date
+from archive.ingest import importer
 from archive.search import articles
 from archive.search.articles import count_documents, search_documents
 from archive.search.documents import get_document
@@ -199,3 +200,19 @@ def test_concurrent_importers_neither_lose_nor_duplicate(pg_engine: Engine, tmp_
 
     assert stored(pg_engine) == stored(reference)
     reference.dispose()
+
+
+def test_a_long_import_refreshes_the_planners_statistics(
+    pg_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without statistics, the look-ups of each batch would scan the growing tables whole.
+    monkeypatch.setattr(importer, "STATISTICS_FIRST", 10)
+    run_import(pg_engine, SEEDS, batch_size=4, workers=0)  # 31 files: after 12 and 20
+    with pg_engine.connect() as connection:
+        analyzed = connection.execute(
+            text(
+                "SELECT relname, analyze_count FROM pg_stat_user_tables "
+                "WHERE relname IN ('documents', 'import_items') ORDER BY relname"
+            )
+        ).all()
+    assert analyzed == [("documents", 2), ("import_items", 2)]

@@ -34,6 +34,11 @@ class Backend(Protocol):
         """Keep the write-ahead log from growing, where the backend has one to fold."""
         ...
 
+    def refresh_statistics(self, connection: Connection) -> None:
+        """Tell the query planner how the tables have grown, so that look-ups keep using
+        their indexes during a long import."""
+        ...
+
     def file_problems(self, connection: Connection) -> list[str]:
         """Damage to the database's storage and broken references, in plain words."""
         ...

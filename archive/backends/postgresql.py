@@ -64,6 +64,13 @@ class PostgreSQLBackend:
     def checkpoint(self, connection: Connection) -> None:
         return None  # the server keeps its own write-ahead log
 
+    def refresh_statistics(self, connection: Connection) -> None:
+        # A table that was empty when its statistics were taken (or never analyzed, where
+        # autovacuum is off) is scanned whole for every batch's look-ups.
+        connection.exec_driver_sql(
+            "ANALYZE documents, document_versions, import_items, sources, document_counts"
+        )
+
     def file_problems(self, connection: Connection) -> list[str]:
         return []  # the server checks its own storage; foreign keys are always enforced
 

@@ -101,6 +101,9 @@ class SQLiteBackend:
         finally:
             driver.execute(f"PRAGMA busy_timeout = {int(waited)}")
 
+    def refresh_statistics(self, connection: Connection) -> None:
+        return None  # without statistics, SQLite's planner uses the indexes for look-ups
+
     def file_problems(self, connection: Connection) -> list[str]:
         problems: list[str] = []
         results = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]

@@ -33,7 +33,7 @@ from archive.ingest.mapping import UrlMap
 from archive.ingest.prepare import Context, Prepared, Rejection
 from archive.ingest.reading import read_file, read_member, regular_file_stat
 from archive.ingest.workers import default_workers, lookahead, prepare_in_order
-from archive.limits import BATCH_SIZE, JOURNAL_SIZE_LIMIT, MAX_FILE_SIZE
+from archive.limits import BATCH_SIZE, JOURNAL_SIZE_LIMIT, MAX_FILE_SIZE, STATISTICS_FIRST
 from archive.store.documents import StoreFailed, store_articles
 from archive.store.engine import for_writing, sqlite_path, wal_size
 from archive.store.runs import finish_run, mark_killed_runs, start_run
@@ -136,6 +136,7 @@ def import_files(
             with connection.begin():
                 mark_killed_runs(connection)
                 run_id = run.start(arguments)
+            statistics_at = STATISTICS_FIRST
             try:
                 while True:
                     with connection.begin():
@@ -143,6 +144,10 @@ def import_files(
                         finish_run(connection, run_id, summary.counts, "running")
                     if log_size() > JOURNAL_SIZE_LIMIT:
                         backend.checkpoint(connection)  # never waits for readers
+                    if summary.total >= statistics_at:
+                        with connection.begin():
+                            backend.refresh_statistics(connection)
+                        statistics_at *= 2
                     if done:
                         break
                     if should_stop is not None and should_stop():
