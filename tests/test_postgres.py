@@ -18,7 +18,8 @@ from sqlalchemy import Engine, func, inspect, select, text
 from sqlalchemy.orm import Session
 
 from archive.dates import parse_partial_date
-from archive.ingest import importer
+from archive.errors import DatabaseError
+from archive.ingest import importer as importing
 from archive.search import articles
 from archive.search.articles import count_documents, search_documents
 from archive.search.documents import get_document
@@ -30,7 +31,7 @@ from archive.store.documents import original_bytes
 from archive.store.engine import alembic_config, for_writing, open_database
 from archive.store.maintenance import check_database, optimize_index, rebuild_index
 from archive.store.models import Document, DocumentVersion
-from tests.conftest import SEED_FILE, SEED_TITLE, SEEDS, run_import, write
+from tests.conftest import POSTGRES_SERVER, SEED_FILE, SEED_TITLE, SEEDS, run_import, write
 
 pytestmark = pytest.mark.postgres
 
@@ -206,7 +207,7 @@ def test_a_long_import_refreshes_the_planners_statistics(
     pg_engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Without statistics, the look-ups of each batch would scan the growing tables whole.
-    monkeypatch.setattr(importer, "STATISTICS_FIRST", 10)
+    monkeypatch.setattr(importing, "STATISTICS_FIRST", 10)
     run_import(pg_engine, SEEDS, batch_size=4, workers=0)  # 31 files: after 12 and 20
     with pg_engine.connect() as connection:
         analyzed = connection.execute(
@@ -216,3 +217,9 @@ def test_a_long_import_refreshes_the_planners_statistics(
             )
         ).all()
     assert analyzed == [("documents", 2), ("import_items", 2)]
+
+
+def test_a_missing_database_says_how_to_create_it(server: Any) -> None:
+    url = f"{POSTGRES_SERVER}/archive_test_missing"
+    with pytest.raises(DatabaseError, match="create it first, for example with 'createdb "):
+        open_database(url, create=True)

@@ -7,6 +7,7 @@ another file or a SQLAlchemy URL.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 from importlib.resources import files
@@ -314,7 +315,11 @@ def check_revision(name: str, revision: str | None, tables: list[str]) -> None:
 
 def _reason(error: SQLAlchemyError) -> str:
     original = getattr(error, "orig", None)
-    return str(original or error).splitlines()[0]
+    reason = str(original or error).splitlines()[0]
+    missing = re.search(r'database "([^"]+)" does not exist', reason)
+    if missing:
+        reason += f" - create it first, for example with 'createdb {missing.group(1)}'"
+    return reason
 
 
 def wal_size(engine: Engine) -> Callable[[], int]:
