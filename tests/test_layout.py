@@ -36,6 +36,7 @@ LAYERS = [
     {"ingest.importer", "store.maintenance", "store.transfer", "search.filters"},
     {"search.articles", "search.sources"},
     {"search.documents", "search.stats", "search.export"},
+    {"search.history"},
     # The command line, then the package's own front door.
     {"cli.formats.base"},
     {
@@ -47,7 +48,14 @@ LAYERS = [
         "cli.formats",
     },  # fmt: skip
     {"cli.app", "cli.output", "cli.options"},
-    {"cli.browsing", "cli.database", "cli.exporting", "cli.importing", "cli.reports"},
+    {
+        "cli.browsing",
+        "cli.database",
+        "cli.exporting",
+        "cli.history",
+        "cli.importing",
+        "cli.reports",
+    },  # fmt: skip
     {"cli", "__main__", ""},
 ]
 """Every module of the package, lowest layer first ("" is archive/__init__.py)."""

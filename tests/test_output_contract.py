@@ -21,6 +21,7 @@ from typer.main import get_command
 from typer.testing import CliRunner
 
 from archive.cli import app
+from archive.search.history import HISTORY_FIELDS
 from archive.store.models import OUTCOMES
 from tests.conftest import invoke, run_import, sql, write
 
@@ -357,3 +358,13 @@ def test_every_limit_refuses_zero(cli: CliRunner, seeded: Engine) -> None:
                 f"Error: --limit {value} would show no articles - use --limit 1 or more, "
                 "or --count to count them\n",
             )
+
+
+@pytest.mark.parametrize("output_format", FORMATS)
+@pytest.mark.parametrize(("reference", "count"), [("2", 2), ("5", 1)])
+def test_history_fields_never_change(
+    cli: CliRunner, seeded: Engine, output_format: str, reference: str, count: int
+) -> None:
+    fields, rows = machine(cli, output_format, "history", reference)
+    check_fields(output_format, fields, rows, list(HISTORY_FIELDS))
+    assert [as_text(row)["version"] for row in rows] == [str(n) for n in range(1, count + 1)]

@@ -201,10 +201,21 @@ def show(
             help="Output format; original writes the file's exact bytes.",
         ),
     ] = ShowFormat.text,
+    version: Annotated[
+        int | None,
+        typer.Option(
+            "--version",
+            metavar="N",
+            help="Show version N instead, as 'archive history' numbers them (1: the oldest).",
+        ),
+    ] = None,
 ) -> None:
     """Show one article with its metadata, by id or by URL."""
     from archive.search.documents import get_document, get_original
 
+    if version is not None:
+        show_version(ctx, reference, version, output_format)
+        return
     with reading(ctx) as connection:
         if output_format is ShowFormat.original:
             stdout = typer.get_binary_stream("stdout")
@@ -216,6 +227,40 @@ def show(
         emit(json.dumps(document.as_dict(), ensure_ascii=False, indent=2))
     else:
         emit(render_document(document))
+
+
+def show_version(ctx: typer.Context, reference: str, number: int, output_format: str) -> None:
+    """``archive show --version N``: one earlier text, or the current one, with its facts."""
+    from archive.search.history import check_version as checked
+    from archive.search.history import get_history, get_version_original
+
+    with reading(ctx) as connection:
+        if output_format == ShowFormat.original:
+            stdout = typer.get_binary_stream("stdout")
+            stdout.write(get_version_original(connection, reference, number))
+            stdout.flush()
+            return
+        versions = get_history(connection, reference)
+    version = versions[checked(number, len(versions), reference) - 1]
+    if output_format == ShowFormat.json:
+        record = {"id": version.document_id, "of": len(versions), **version.as_dict()}
+        emit(json.dumps({**record, "body": version.body}, ensure_ascii=False, indent=2))
+        return
+    current = (
+        "the current text" if version.current else f"the current text is version {len(versions)}"
+    )
+    fields = [
+        ("id", str(version.document_id)),
+        ("version", f"{version.number} of {len(versions)} ({current})"),
+        ("stored", version.stored_at.strftime("%Y-%m-%d %H:%M:%S")),
+        ("published", version.published),
+        ("words", str(version.word_count)),
+        ("sha256", version.text_sha256),
+        ("file", version.file),
+    ]
+    lines = [escape_controls(version.title), ""]
+    lines += [f"{name + ':':<11}{escape_controls(value)}" for name, value in fields if value]
+    emit("\n".join([*lines, "", escape_lines(version.body)]))
 
 
 def render_document(document: DocumentDetail) -> str:

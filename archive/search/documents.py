@@ -108,7 +108,7 @@ LARGEST_ID = 2**63 - 1
 """The largest id a database can hold."""
 
 
-def _document_condition(reference: str | int) -> tuple[ColumnElement[bool], str]:
+def document_condition(reference: str | int) -> tuple[ColumnElement[bool], str]:
     """Which document ``reference`` names (an id or any form of its URL), and the not-found text."""
     text = str(reference).strip()
     if text.isascii() and text.isdigit():
@@ -128,7 +128,7 @@ def get_original(connection: Connection | Session, reference: str | int) -> byte
     # Loaded here, not above: archive.store.documents is the writing side, with the ORM models.
     from archive.store.documents import original_bytes
 
-    condition, missing = _document_condition(reference)
+    condition, missing = document_condition(reference)
     row = (
         connection_of(connection)
         .execute(select(documents.c.original, documents.c.original_codec).where(condition))
@@ -142,7 +142,7 @@ def get_original(connection: Connection | Session, reference: str | int) -> byte
 def get_document(connection: Connection | Session, reference: str | int) -> DocumentDetail:
     """The document with this id, or whose URL has the same canonical form as ``reference``."""
     connection = connection_of(connection)
-    condition, missing = _document_condition(reference)
+    condition, missing = document_condition(reference)
     row = connection.execute(
         select(
             *summary_columns(),
