@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from typer.testing import CliRunner
 from archive.errors import DatabaseError
 from archive.store.engine import open_database
 from archive.store.transfer import TABLES, fingerprint, transfer
-from tests.conftest import SEEDS, invoke, run_import, write
+from tests.conftest import SEEDS, invoke, run_import, sql, write
 
 
 def exported(runner: CliRunner, url: str) -> str:
@@ -25,23 +24,12 @@ def exported(runner: CliRunner, url: str) -> str:
 
 
 def originals(url: str) -> list[tuple[int, bytes]]:
-    engine = open_database(url)
-    with engine.connect() as connection:
-        rows = connection.execute(
-            text(
-                "SELECT id, original FROM documents UNION ALL "
-                "SELECT -id, original FROM document_versions ORDER BY 1"
-            )
-        ).all()
-    engine.dispose()
+    rows = sql(
+        url,
+        "SELECT id, original FROM documents UNION ALL "
+        "SELECT -id, original FROM document_versions ORDER BY 1",
+    )
     return [(row[0], bytes(row[1])) for row in rows]
-
-
-def sqlite_execute(path: Path, sql: str) -> None:
-    connection = sqlite3.connect(path)
-    connection.execute(sql)
-    connection.commit()
-    connection.close()
 
 
 def test_a_transfer_copies_everything_and_the_copy_answers_alike(
@@ -110,7 +98,7 @@ def test_a_refused_target_is_left_as_it_was(seeded: Engine, tmp_path: Path) -> N
     # The archive goes on (a new source), and the copy is then changed by hand.
     write(tmp_path / "new", "a.txt", " date 2024-07-01\nhttps://new.example/a\nA Headline\nA body.")
     run_import(seeded, tmp_path / "new")
-    sqlite_execute(target, "UPDATE import_items SET path = 'elsewhere' WHERE id = 31")
+    sql(f"sqlite:///{target}", "UPDATE import_items SET path = 'elsewhere' WHERE id = 31")
     copy = open_database(f"sqlite:///{target}")
     with copy.connect() as connection:
         before = fingerprint(connection)
@@ -158,7 +146,7 @@ def test_a_copy_that_differs_from_its_source_is_an_error_naming_the_table(
     ]:
         copy = tmp_path / f"{table}.db"
         shutil.copy(target, copy)
-        sqlite_execute(copy, change)
+        sql(f"sqlite:///{copy}", change)
         with pytest.raises(DatabaseError, match=f"does not match its source: {table} differ"):
             transfer(str(seeded.url), f"sqlite:///{copy}")
 

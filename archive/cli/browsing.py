@@ -258,9 +258,7 @@ def show_version(ctx: typer.Context, reference: str, number: int, output_format:
         ("sha256", version.text_sha256),
         ("file", version.file),
     ]
-    lines = [escape_controls(version.title), ""]
-    lines += [f"{name + ':':<11}{escape_controls(value)}" for name, value in fields if value]
-    emit("\n".join([*lines, "", escape_lines(version.body)]))
+    emit(render_text(version.title, fields, version.body))
 
 
 def render_document(document: DocumentDetail) -> str:
@@ -288,6 +286,12 @@ def render_document(document: DocumentDetail) -> str:
         ("versions", f"{len(document.versions)} earlier" if document.versions else None),
         ("files", ", ".join(document.files) or None),
     ]
-    lines = [escape_controls(summary.title), ""]
+    return render_text(summary.title, fields, document.body)
+
+
+def render_text(title: str, fields: list[tuple[str, str | None]], body: str) -> str:
+    """An article as ``show`` prints it: the title, a line for each field that has a value,
+    then the body; control characters escaped."""
+    lines = [escape_controls(title), ""]
     lines += [f"{name + ':':<11}{escape_controls(value)}" for name, value in fields if value]
-    return "\n".join([*lines, "", escape_lines(document.body)])
+    return "\n".join([*lines, "", escape_lines(body)])
