@@ -32,3 +32,9 @@ JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024
 
 CACHE_KIB = 65536
 """SQLite's page cache per connection (64 MiB): the hash indexes are written at random places."""
+
+COMPARE_CHUNK = 50_000
+"""New documents compared with the stored ones per transaction (:mod:`archive.store.clusters`)."""
+
+SCAN_BLOCK = 50_000
+"""Stored signatures read at a time while comparing: 50,000 are 12.8 MB."""

@@ -19,6 +19,7 @@ LAYERS = [
         "ingest.metadata",
         "ingest.mapping",
         "ingest.archives",
+        "ingest.minhash",
         "search.grammar",
     },  # fmt: skip
     {"ingest.parse", "ingest.clean", "ingest.enrich", "ingest.inputs"},
@@ -31,12 +32,12 @@ LAYERS = [
     {"backends", "backends.sqlite", "backends.postgresql"},
     {"store.schema", "store.engine"},
     {"store.models"},
-    {"store.documents", "store.runs", "ingest.known"},
+    {"store.documents", "store.runs", "store.clusters", "ingest.known"},
     # What uses the database: importing, upkeep, and the read side.
     {"ingest.importer", "store.maintenance", "store.transfer", "search.filters"},
     {"search.articles", "search.sources"},
     {"search.documents", "search.stats", "search.export"},
-    {"search.history"},
+    {"search.history", "search.duplicates"},
     # The command line, then the package's own front door.
     {"cli.formats.base"},
     {
@@ -56,6 +57,7 @@ LAYERS = [
         "cli.importing",
         "cli.reports",
     },  # fmt: skip
+    {"cli.duplicates"},
     {"cli", "__main__", ""},
 ]
 """Every module of the package, lowest layer first ("" is archive/__init__.py)."""

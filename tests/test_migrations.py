@@ -45,7 +45,7 @@ def test_upgrade_head_on_an_empty_file(database_path: Path) -> None:
     inspector = inspect(engine)
     fts = {f"documents_fts{suffix}" for suffix in ("", "_data", "_idx", "_docsize", "_config")}
     assert set(inspector.get_table_names()) == {*Base.metadata.tables, "alembic_version", *fts}
-    assert inspector.get_view_names() == ["articles"]
+    assert inspector.get_view_names() == ["articles", "duplicate_clusters"]
     engine.dispose()
 
 

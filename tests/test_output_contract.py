@@ -349,15 +349,19 @@ def commands_with_option(group: Any, option: str, prefix: str = "") -> list[str]
 
 def test_every_limit_refuses_zero(cli: CliRunner, seeded: Engine) -> None:
     commands = commands_with_option(get_command(app), "--limit")
-    assert commands == ["search"]
-    for command in commands:
-        for value in ("0", "-1"):
-            result = invoke(cli, *command.split(), "--limit", value)
-            assert (result.exit_code, result.output) == (
-                2,
-                f"Error: --limit {value} would show no articles - use --limit 1 or more, "
-                "or --count to count them\n",
-            )
+    assert commands == ["dupes", "search"]
+    for value in ("0", "-1"):
+        result = invoke(cli, "search", "--limit", value)
+        assert (result.exit_code, result.output) == (
+            2,
+            f"Error: --limit {value} would show no articles - use --limit 1 or more, "
+            "or --count to count them\n",
+        )
+        result = invoke(cli, "dupes", "--limit", value)
+        assert (result.exit_code, result.output) == (
+            2,
+            f"Error: --limit {value} would show no clusters - use --limit 1 or more\n",
+        )
 
 
 @pytest.mark.parametrize("output_format", FORMATS)

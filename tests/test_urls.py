@@ -146,7 +146,8 @@ def test_canonical_url_is_tracking_free(url: str) -> None:
     parts = urlsplit(canonical_url(url))
     assert parts.scheme == "https"
     assert parts.fragment == ""
-    assert not parts.netloc.startswith("www.")
+    # www. stays only where the rest is a bare suffix: www.com is not com.
+    assert not parts.netloc.startswith("www.") or "." not in parts.netloc.removeprefix("www.")
     assert parts.port not in (80, 443)
     names = [name for name, _ in parse_qsl(parts.query, keep_blank_values=True)]
     assert not set(names) & set(TRACKING)

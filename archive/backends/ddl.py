@@ -1,4 +1,4 @@
-"""SQL that every backend's schema shares: the ``articles`` view and the counts' statements."""
+"""SQL that every backend's schema shares: the views and the counts' statements."""
 
 from __future__ import annotations
 
@@ -20,6 +20,13 @@ FROM documents
 LEFT JOIN sources ON sources.id = documents.source_id
 """
 """Articles with their source's domain, for people who open the file in sqlite3 or Datasette."""
+
+DUPLICATE_CLUSTERS_VIEW = """
+CREATE VIEW duplicate_clusters AS
+SELECT cluster_id, document_id, similarity
+FROM duplicate_members
+"""
+"""Each near-duplicate cluster's documents, one row each; ``cluster_id`` is its first document."""
 
 _COUNT_KEY = "(source_key, published, date_precision)"
 

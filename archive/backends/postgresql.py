@@ -10,7 +10,7 @@ import psycopg
 from sqlalchemy import Connection, Engine, Table, event
 from sqlalchemy.exc import IntegrityError
 
-from archive.backends.ddl import ARTICLES_VIEW, count_added, count_removed
+from archive.backends.ddl import ARTICLES_VIEW, DUPLICATE_CLUSTERS_VIEW, count_added, count_removed
 from archive.errors import ArchiveError
 from archive.search.fulltext.postgresql import BACKEND as FULL_TEXT
 from archive.search.fulltext.postgresql import CONFIGURATION, VECTOR_SQL, WORD_TOKENS
@@ -20,6 +20,7 @@ WRITER_LOCK = 0x61726368
 
 SCHEMA = [
     ARTICLES_VIEW,
+    DUPLICATE_CLUSTERS_VIEW,
     "CREATE EXTENSION IF NOT EXISTS unaccent",
     f"CREATE TEXT SEARCH CONFIGURATION {CONFIGURATION} (COPY = simple)",
     f"ALTER TEXT SEARCH CONFIGURATION {CONFIGURATION} ALTER MAPPING FOR {WORD_TOKENS} "

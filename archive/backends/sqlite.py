@@ -9,7 +9,13 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, event, insert
 
-from archive.backends.ddl import ARTICLES_VIEW, count_added, count_removed, folded
+from archive.backends.ddl import (
+    ARTICLES_VIEW,
+    DUPLICATE_CLUSTERS_VIEW,
+    count_added,
+    count_removed,
+    folded,
+)
 from archive.errors import ArchiveError
 from archive.files import atomic_path
 from archive.limits import CACHE_KIB, JOURNAL_SIZE_LIMIT
@@ -17,6 +23,7 @@ from archive.search.fulltext.sqlite import BACKEND as FULL_TEXT
 
 SCHEMA = [
     ARTICLES_VIEW,
+    DUPLICATE_CLUSTERS_VIEW,
     """
     CREATE VIRTUAL TABLE documents_fts USING fts5(
         title, body,

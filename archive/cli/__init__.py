@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import browsing, database, exporting, history, importing, reports  # noqa: F401  (they register commands)
+from . import browsing, database, duplicates, exporting, history, importing, reports  # noqa: F401  (they register commands)
 from .app import app
 
 

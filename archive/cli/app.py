@@ -58,7 +58,18 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-COMMAND_ORDER = ("import", "search", "show", "history", "diff", "sources", "stats", "export", "db")
+COMMAND_ORDER = (
+    "import",
+    "search",
+    "show",
+    "history",
+    "diff",
+    "dupes",
+    "sources",
+    "stats",
+    "export",
+    "db",
+)
 
 
 class ArchiveGroup(TyperGroup):

@@ -34,6 +34,7 @@ from archive.ingest.prepare import Context, Prepared, Rejection
 from archive.ingest.reading import read_file, read_member, regular_file_stat
 from archive.ingest.workers import default_workers, lookahead, prepare_in_order
 from archive.limits import BATCH_SIZE, JOURNAL_SIZE_LIMIT, MAX_FILE_SIZE, STATISTICS_FIRST
+from archive.store.clusters import compare_waiting, record_signatures
 from archive.store.documents import StoreFailed, store_articles
 from archive.store.engine import for_writing, sqlite_path, wal_size
 from archive.store.runs import finish_run, mark_killed_runs, start_run
@@ -84,6 +85,8 @@ class ImportSummary:
     dry_run: bool = False
     interrupted: bool = False
     """True when ``should_stop`` ended the import after a batch; the rest was not read."""
+    clustered: int = 0
+    """Documents that joined a cluster of near-duplicates when the import compared them."""
 
     @property
     def total(self) -> int:
@@ -162,6 +165,8 @@ def import_files(
                 except SQLAlchemyError:
                     pass  # the run stays "running"; what was committed is intact
                 raise
+        if not summary.interrupted:
+            summary.clustered = compare_waiting(connection).clustered
         with connection.begin():
             status = "interrupted" if summary.interrupted else "completed"
             finish_run(connection, run_id, None, status)
@@ -361,14 +366,17 @@ class _Run:
         results = store_articles(
             self.connection, articles, self.source_ids, savepoints=self.savepoints
         )
+        signed: dict[str, list[tuple[int, bytes | None]]] = {"imported": [], "updated": []}
         outcomes = []
         for step, article, result in zip(steps, articles, results, strict=True):
             if isinstance(result, StoreFailed):
                 outcomes.append(FileOutcome(step.name, "rejected", "store_error", result.message))
                 continue
             notes = "; ".join([*article.notes, *result.notes]) or None
-            document_id = result.document_id
-            outcomes.append(FileOutcome(step.name, result.outcome, None, notes, document_id))
+            outcomes.append(FileOutcome(step.name, result.outcome, None, notes, result.document_id))
+            signed.get(result.outcome, []).append((result.document_id, article.signature))
+        record_signatures(self.connection, signed["imported"])
+        record_signatures(self.connection, signed["updated"], replaced=True)
         return outcomes
 
     def _remember_outcome(self, step: _Step, outcome: FileOutcome) -> None:

@@ -18,6 +18,7 @@ from archive.ingest.clean import clean_article
 from archive.ingest.decode import decode
 from archive.ingest.enrich import Enriched, enrich
 from archive.ingest.mapping import UrlMap, lookup
+from archive.ingest.minhash import signature
 from archive.ingest.parse import ParsedArticle, parse_article
 from archive.urls import canonical_url, normalize_domain, registrable_domain, url_host
 
@@ -37,6 +38,8 @@ class Prepared:
     values: dict[str, Any]
     """The document's columns, except its id, source id, canonical URL and timestamps."""
     notes: tuple[str, ...] = ()
+    signature: bytes | None = None
+    """The MinHash signature of the clean body, or None when it is too short to sign."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,8 @@ def prepare(
         "original_codec": ORIGINAL_CODEC,
         **text_values(enriched),
     }
-    return Prepared(canonical, domain, text_sha256, values, tuple(notes))
+    signed = signature(values["body"])
+    return Prepared(canonical, domain, text_sha256, values, tuple(notes), signed)
 
 
 def text_values(enriched: Enriched) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from archive.backends import backend_for
 from archive.dates import PartialDate
 from archive.errors import FileRejected
 from archive.limits import RECLEAN_BATCH
+from archive.store.clusters import compare_pending, record_signatures
 from archive.store.documents import DOCUMENTS, SOURCES, VERSIONS, original_bytes
 from archive.store.engine import for_writing
 from archive.store.models import Document, DocumentVersion
@@ -58,6 +59,8 @@ def reclean(
 ) -> RecleanSummary:
     """Clean every stored text again from its original bytes, and recompute its metadata.
 
+    A document whose body changed is signed again and compared with the others.
+
     Runs in batches of ``batch_size``, each its own transaction, so it can be
     interrupted at any point and run again. ``on_batch(done, total)`` reports
     progress.
@@ -81,6 +84,7 @@ def reclean(
             last = rows[-1].id
             if on_batch is not None:
                 on_batch(summary.checked, total)
+    compare_pending(engine)
     return summary
 
 
@@ -108,6 +112,7 @@ def _stored_texts(table: Table, after: int, limit: int) -> Select[Any]:
 def _reclean_row(connection: Connection, table: Table, row: Any, summary: RecleanSummary) -> None:
     # Cleaning loads ftfy, a language model and more: only reclean needs them.
     from archive.ingest.decode import decode
+    from archive.ingest.minhash import signature
     from archive.ingest.parse import parse_article
     from archive.ingest.prepare import clean_and_enrich, text_values
 
@@ -138,6 +143,8 @@ def _reclean_row(connection: Connection, table: Table, row: Any, summary: Reclea
     }
     if any(getattr(row, name) != value for name, value in values.items()):
         connection.execute(update(table).where(table.c.id == row.id).values(**values))
+        if table is DOCUMENTS and values["body"] != row.body:
+            record_signatures(connection, [(row.id, signature(enriched.body))], replaced=True)
         summary.changed += 1
 
 

@@ -18,6 +18,7 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -236,6 +237,61 @@ import_items = Table(
     Index(None, "path"),
 )
 """What each import run did with each input file."""
+
+document_signatures = Table(
+    "document_signatures",
+    metadata,
+    Column(
+        "document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column(
+        "signature",
+        LargeBinary,
+        nullable=False,
+        doc="MinHash of the clean body: 128 little-endian 16-bit values (archive.ingest.minhash).",
+    ),
+)
+"""The MinHash signature of each document with at least 20 words, for finding its copies."""
+
+documents_to_compare = Table(
+    "documents_to_compare",
+    metadata,
+    Column(
+        "document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    ),
+)
+"""Documents signed but not yet compared with the others; an import compares them at its end."""
+
+duplicate_members = Table(
+    "duplicate_members",
+    metadata,
+    Column(
+        "document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column(
+        "cluster_id",
+        Integer,
+        ForeignKey("documents.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+        doc="The id of the cluster's first document.",
+    ),
+    Column(
+        "similarity",
+        Float,
+        nullable=False,
+        doc="Estimated Jaccard similarity to the most similar earlier member; 1 for the first.",
+    ),
+)
+"""Clusters of near-duplicates: the same story re-published with small edits."""
+
+settings = Table(
+    "settings",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+"""Settings that belong to the archive, such as the threshold its clusters were built with."""
 
 CONTENT_COLUMNS = tuple(column.name for column in content_columns())
 """The columns a document shares with its earlier versions, in declaration order."""

@@ -14,10 +14,11 @@ Functions that take a Connection never commit; :func:`transfer` commits on the t
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, func, select
+from sqlalchemy import Connection, Engine, Row, Table, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 
@@ -27,10 +28,14 @@ from archive.limits import TRANSFER_BATCH
 from archive.store.engine import display_name, for_writing, open_database, sqlite_path
 from archive.store.tables import (
     document_counts,
+    document_signatures,
     document_versions,
     documents,
+    documents_to_compare,
+    duplicate_members,
     import_items,
     import_runs,
+    settings,
     sources,
 )
 
@@ -41,6 +46,10 @@ CHANGING = (import_runs, documents)
 """Tables whose rows change after they are written: an import that was running finishes,
 a later import or ``db reclean`` rewrites a document. A resumed transfer brings the rows
 it copied before up to date; the others only ever get new rows."""
+
+DERIVED = (settings, document_signatures, duplicate_members, documents_to_compare)
+"""Tables that an import or ``db recluster`` rewrites as it likes: copied whole, after the rest,
+replacing what an interrupted transfer left of them."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +112,8 @@ def transfer(
                     )
                     for table in TABLES
                 }
+                for table in DERIVED:
+                    _replace(reading, target, table, batch_size)
                 _verify(reading, target, target_name)
         finally:
             target.dispose()
@@ -219,13 +230,36 @@ def _copy(
             on_progress(table.name, done, total)
 
 
+def _replace(reading: Connection, target: Engine, table: Table, batch_size: int) -> None:
+    """Copy all of ``table`` in one transaction, replacing the target's rows."""
+    with for_writing(target).begin() as writing:
+        writing.execute(table.delete())
+        backend = backend_for(writing)
+        for batch in _in_key_order(reading, table, batch_size):
+            backend.load(writing, table, [row._mapping for row in batch])
+
+
+def _in_key_order(
+    connection: Connection, table: Table, batch_size: int
+) -> Iterator[Sequence[Row[Any]]]:
+    """The rows of ``table`` in batches, in the order of its primary key."""
+    key = next(iter(table.primary_key.columns))
+    query = select(table).order_by(key).limit(batch_size)
+    rows = connection.execute(query).all()
+    while rows:
+        yield rows
+        rows = connection.execute(query.where(key > rows[-1]._mapping[key])).all()
+
+
 def fingerprint(connection: Connection) -> dict[str, object]:
     """Rows per table, the counts' totals, and a hash over every column of every row.
 
     Two archives with the same fingerprint hold the same rows under the same
     ids: documents, versions, originals byte for byte, sources and the import log.
     """
-    found: dict[str, object] = {table.name: _count(connection, table) for table in TABLES}
+    found: dict[str, object] = {
+        table.name: _count(connection, table) for table in (*TABLES, *DERIVED)
+    }
     found["document_counts"] = tuple(
         connection.execute(
             select(func.count(), func.coalesce(func.sum(document_counts.c.documents), 0)).where(
@@ -233,18 +267,11 @@ def fingerprint(connection: Connection) -> dict[str, object]:
             )
         ).one()
     )
-    for table in TABLES:
+    for table in (*TABLES, *DERIVED):
         digest = hashlib.sha256()
-        after = 0
-        while True:
-            rows = connection.execute(
-                select(table).where(table.c.id > after).order_by(table.c.id).limit(TRANSFER_BATCH)
-            ).all()
-            if not rows:
-                break
+        for rows in _in_key_order(connection, table, TRANSFER_BATCH):
             for row in rows:
                 digest.update(repr(tuple(row)).encode())
-            after = rows[-1].id
         found[f"{table.name} hash"] = digest.hexdigest()
     return found
 

@@ -1,0 +1,332 @@
+"""Clusters of near-duplicate documents: the same story re-published with small edits.
+
+Each document with enough words has a MinHash signature
+(:mod:`archive.ingest.minhash`), stored as it is imported, and waits in
+``documents_to_compare``. Comparing takes the waiting documents in id order
+and finds, for each, the most similar earlier document (lower id) whose
+estimated similarity reaches the archive's threshold; candidates are the
+documents that share a band of the signature, found by scanning the stored
+signatures block by block, so memory stays bounded however large the archive.
+A document joins its best match's cluster, or starts one with it; a cluster's
+id is the id of its first document.
+
+The rule depends only on the documents and their order, so comparing new
+documents as they arrive gives the same clusters as :func:`recluster` from
+scratch. Functions that take a Connection never commit; those that take an
+Engine commit one chunk at a time, so they can be interrupted and run again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select
+
+from archive.errors import InvalidOption
+from archive.ingest.minhash import BANDS, as_array, band_keys, signature, similarity
+from archive.limits import COMPARE_CHUNK, SCAN_BLOCK
+from archive.store.engine import for_writing
+from archive.store.tables import (
+    document_signatures,
+    documents,
+    documents_to_compare,
+    duplicate_members,
+    settings,
+)
+
+DEFAULT_THRESHOLD = 0.55
+"""Estimated Jaccard similarity of five-word shingles from which two articles are copies:
+precision and recall both 0.95 or more on the labelled set (docs/duplicates.md)."""
+THRESHOLD_SETTING = "duplicate_threshold"
+MAX_BUCKET = 64
+"""Documents of one block that one band key can name: bounds the work when thousands
+of pages share a text, such as a site's 'page not found'."""
+
+SIGNATURES = document_signatures
+WAITING = documents_to_compare
+MEMBERS = duplicate_members
+
+
+@dataclass
+class CompareSummary:
+    """What comparing did: documents compared, and how many of them joined a cluster."""
+
+    compared: int = 0
+    clustered: int = 0
+
+
+def duplicate_threshold(connection: Connection) -> float:
+    """The threshold the archive's clusters are built with."""
+    stored = connection.scalar(select(settings.c.value).where(settings.c.name == THRESHOLD_SETTING))
+    return DEFAULT_THRESHOLD if stored is None else float(stored)
+
+
+def check_threshold(threshold: float) -> float:
+    """``threshold``, or InvalidOption when it is not a similarity above 0 and at most 1."""
+    if not 0 < threshold <= 1:
+        raise InvalidOption(f"threshold {threshold} must be above 0 and at most 1, such as 0.55")
+    return threshold
+
+
+def record_signatures(
+    connection: Connection, signed: Sequence[tuple[int, bytes | None]], *, replaced: bool = False
+) -> None:
+    """Store the signatures of documents and set them to be compared.
+
+    With ``replaced``, the documents' texts changed: their old signatures go,
+    and so does their place in a cluster, unless other documents joined them
+    there. A None signature (a text too short to sign) stores nothing.
+    """
+    if replaced and signed:
+        ids = [document_id for document_id, _ in signed]
+        for table in (SIGNATURES, WAITING):
+            connection.execute(delete(table).where(table.c.document_id.in_(ids)))
+        first_of_others = select(MEMBERS.c.cluster_id).where(
+            MEMBERS.c.document_id != MEMBERS.c.cluster_id
+        )
+        connection.execute(
+            delete(MEMBERS).where(
+                MEMBERS.c.document_id.in_(ids), MEMBERS.c.document_id.not_in(first_of_others)
+            )
+        )
+    rows = [{"document_id": i, "signature": s} for i, s in signed if s is not None]
+    if rows:
+        connection.execute(insert(SIGNATURES), rows)
+        connection.execute(insert(WAITING), [{"document_id": row["document_id"]} for row in rows])
+
+
+def waiting(connection: Connection) -> int:
+    """How many documents wait to be compared."""
+    return connection.scalar(select(func.count()).select_from(WAITING)) or 0
+
+
+def compare_next(connection: Connection, limit: int = COMPARE_CHUNK) -> CompareSummary:
+    """Compare up to ``limit`` waiting documents with every earlier one, and cluster them."""
+    threshold = duplicate_threshold(connection)
+    rows = connection.execute(
+        select(SIGNATURES.c.document_id, SIGNATURES.c.signature)
+        .join(WAITING, WAITING.c.document_id == SIGNATURES.c.document_id)
+        .order_by(SIGNATURES.c.document_id)
+        .limit(limit)
+    ).all()
+    ids = [row.document_id for row in rows]
+    if not ids:
+        return CompareSummary()
+    new_ids = np.array(ids, dtype=np.int64)
+    matches = _best_matches(connection, new_ids, as_array([r.signature for r in rows]), threshold)
+    clustered = _join_clusters(connection, new_ids, matches)
+    for chunk in _chunks(ids):
+        connection.execute(delete(WAITING).where(WAITING.c.document_id.in_(chunk)))
+    return CompareSummary(len(ids), clustered)
+
+
+def compare_pending(
+    engine: Engine, *, on_chunk: Callable[[CompareSummary], None] | None = None
+) -> CompareSummary:
+    """Compare every waiting document, committing after each chunk."""
+    with for_writing(engine).connect() as connection:
+        return compare_waiting(connection, on_chunk=on_chunk)
+
+
+def compare_waiting(
+    connection: Connection, *, on_chunk: Callable[[CompareSummary], None] | None = None
+) -> CompareSummary:
+    """Compare every waiting document, each chunk in a transaction of its own.
+
+    For a connection outside any transaction, such as the importer's between batches.
+    """
+    total = CompareSummary()
+    while True:
+        with connection.begin():
+            done = compare_next(connection)
+        if not done.compared:
+            return total
+        total.compared += done.compared
+        total.clustered += done.clustered
+        if on_chunk is not None:
+            on_chunk(total)
+
+
+@dataclass(frozen=True)
+class ReclusterSummary:
+    """What rebuilding the clusters did."""
+
+    threshold: float
+    signed: int
+    """Documents signed because they had no signature, as after an upgrade."""
+    compared: int
+    clusters: int
+    clustered: int
+
+
+def recluster(
+    engine: Engine,
+    *,
+    threshold: float | None = None,
+    on_chunk: Callable[[CompareSummary], None] | None = None,
+) -> ReclusterSummary:
+    """Build the clusters again from the signatures, with ``threshold`` if given.
+
+    Documents without a signature are signed first. The clusters are emptied
+    in the first transaction; an interrupted rebuild goes on where it stopped
+    when it is run again, or at the end of the next import.
+    """
+    if threshold is not None:
+        check_threshold(threshold)
+    writer = for_writing(engine)
+    signed = _sign_unsigned(writer)
+    with writer.begin() as connection:
+        if threshold is not None:
+            connection.execute(delete(settings).where(settings.c.name == THRESHOLD_SETTING))
+            connection.execute(
+                insert(settings), {"name": THRESHOLD_SETTING, "value": repr(threshold)}
+            )
+        connection.execute(delete(MEMBERS))
+        connection.execute(delete(WAITING))
+        connection.execute(
+            insert(WAITING).from_select(["document_id"], select(SIGNATURES.c.document_id))
+        )
+    compared = compare_pending(engine, on_chunk=on_chunk)
+    with engine.connect() as connection:
+        clusters = connection.scalar(select(func.count(func.distinct(MEMBERS.c.cluster_id))))
+        members = connection.scalar(select(func.count()).select_from(MEMBERS))
+        used = duplicate_threshold(connection)
+    return ReclusterSummary(used, signed, compared.compared, clusters or 0, members or 0)
+
+
+def _sign_unsigned(writer: Engine, batch_size: int = 1000) -> int:
+    """Sign the documents that have no signature and enough words; how many were signed."""
+    unsigned = (
+        select(documents.c.id, documents.c.body)
+        .outerjoin(SIGNATURES, SIGNATURES.c.document_id == documents.c.id)
+        .where(SIGNATURES.c.document_id.is_(None), documents.c.id > bindparam("after"))
+        .order_by(documents.c.id)
+        .limit(batch_size)
+    )
+    signed, after = 0, 0
+    while True:
+        with writer.begin() as connection:
+            rows = connection.execute(unsigned, {"after": after}).all()
+            if not rows:
+                return signed
+            found = [(row.id, signature(row.body)) for row in rows]
+            record_signatures(connection, found)
+            signed += sum(1 for _, value in found if value is not None)
+            after = rows[-1].id
+
+
+def _best_matches(
+    connection: Connection,
+    new_ids: npt.NDArray[np.int64],
+    new_signatures: npt.NDArray[np.uint16],
+    threshold: float,
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+    """For each new document, its most similar earlier document at ``threshold`` or above.
+
+    Returns the ids (-1 for none) and similarities. Ties go to the lower id.
+    """
+    count = len(new_ids)
+    best_ids = np.full(count, -1, dtype=np.int64)
+    best = np.zeros(count, dtype=np.float64)
+    new_keys = band_keys(new_signatures)
+    orders = [np.argsort(new_keys[:, band], kind="stable") for band in range(BANDS)]
+    sorted_keys = [new_keys[order, band] for band, order in enumerate(orders)]
+    for block_ids, block_signatures in _blocks(connection, int(new_ids[-1])):
+        block_keys = band_keys(block_signatures)
+        found_new, found_old = [], []
+        for band in range(BANDS):
+            keys = sorted_keys[band]
+            left = np.searchsorted(keys, block_keys[:, band], "left")
+            hits = np.minimum(
+                np.searchsorted(keys, block_keys[:, band], "right") - left, MAX_BUCKET
+            )
+            rows = np.flatnonzero(hits)
+            if not len(rows):
+                continue
+            counts = hits[rows]
+            starts = np.repeat(left[rows] - np.cumsum(counts) + counts, counts)
+            found_new.append(orders[band][starts + np.arange(counts.sum())])
+            found_old.append(np.repeat(rows, counts))
+        if not found_new:
+            continue
+        pairs = np.unique(
+            np.stack([np.concatenate(found_new), np.concatenate(found_old)], axis=1), axis=0
+        )
+        new_index, old_index = pairs[:, 0], pairs[:, 1]
+        earlier = block_ids[old_index] < new_ids[new_index]
+        new_index, old_index = new_index[earlier], old_index[earlier]
+        scores = similarity(new_signatures[new_index], block_signatures[old_index])
+        good = scores >= threshold
+        new_index, old_ids, scores = new_index[good], block_ids[old_index[good]], scores[good]
+        # Best first within each new document: highest score, then lowest id.
+        order = np.lexsort((old_ids, -scores, new_index))
+        new_index, old_ids, scores = new_index[order], old_ids[order], scores[order]
+        first = np.ones(len(new_index), dtype=bool)
+        first[1:] = new_index[1:] != new_index[:-1]
+        for index, old_id, score in zip(
+            new_index[first], old_ids[first], scores[first], strict=True
+        ):
+            if score > best[index] or (score == best[index] and old_id < best_ids[index]):
+                best[index], best_ids[index] = score, old_id
+    return best_ids, best
+
+
+def _blocks(
+    connection: Connection, up_to: int
+) -> Iterator[tuple[npt.NDArray[np.int64], npt.NDArray[np.uint16]]]:
+    """The stored signatures of documents with ids below ``up_to``, ``SCAN_BLOCK`` at a time."""
+    query = (
+        select(SIGNATURES.c.document_id, SIGNATURES.c.signature)
+        .where(SIGNATURES.c.document_id > bindparam("after"), SIGNATURES.c.document_id < up_to)
+        .order_by(SIGNATURES.c.document_id)
+        .limit(SCAN_BLOCK)
+    )
+    after = 0
+    while rows := connection.execute(query, {"after": after}).all():
+        after = rows[-1].document_id
+        yield (
+            np.array([row.document_id for row in rows], dtype=np.int64),
+            as_array([row.signature for row in rows]),
+        )
+
+
+def _join_clusters(
+    connection: Connection,
+    new_ids: npt.NDArray[np.int64],
+    matches: tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]],
+) -> int:
+    """Put each matched document in its best match's cluster, in id order; how many joined."""
+    best_ids, scores = matches
+    matched = best_ids >= 0
+    if not matched.any():
+        return 0
+    looked_up = sorted({*best_ids[matched].tolist(), *new_ids[matched].tolist()})
+    cluster_of: dict[int, int] = {}
+    for chunk in _chunks(looked_up):
+        query = select(MEMBERS.c.document_id, MEMBERS.c.cluster_id).where(
+            MEMBERS.c.document_id.in_(chunk)
+        )
+        cluster_of.update({row.document_id: row.cluster_id for row in connection.execute(query)})
+    rows: list[dict[str, object]] = []
+    for document_id, match, score in zip(
+        new_ids[matched].tolist(), best_ids[matched].tolist(), scores[matched].tolist(), strict=True
+    ):
+        if document_id in cluster_of:
+            continue  # the first document of a cluster, signed again
+        cluster = cluster_of.get(match)
+        if cluster is None:
+            cluster = cluster_of[match] = match
+            rows.append({"document_id": match, "cluster_id": match, "similarity": 1.0})
+        cluster_of[document_id] = cluster
+        rows.append({"document_id": document_id, "cluster_id": cluster, "similarity": score})
+    if rows:
+        connection.execute(insert(MEMBERS), rows)
+    return sum(1 for row in rows if row["document_id"] != row["cluster_id"])
+
+
+def _chunks(values: list[int], size: int = 500) -> Iterator[list[int]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
