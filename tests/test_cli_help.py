@@ -68,4 +68,7 @@ def test_completion_script_and_completions(cli: CliRunner) -> None:
             "COMP_CWORD": "2",
         },
     )
-    assert (completed.exit_code, completed.output.split()) == (0, ["reindex", "reclean", "recluster"])
+    assert (completed.exit_code, completed.output.split()) == (
+        0,
+        ["reindex", "reclean", "recluster"],
+    )

@@ -108,6 +108,7 @@ def test_json_and_jsonl(cli: CliRunner, seeded: Engine) -> None:
             "word_count": 250,
             "rank": None,
             "snippet": None,
+            "cluster_size": None,
         }
     ]
     lines = invoke(
@@ -154,7 +155,7 @@ def test_no_results(cli: CliRunner, seeded: Engine) -> None:
         (("--limit", "ten"),
          "Error: Invalid value for '--limit': Input should be a valid integer, unable to parse "
          "string as an integer\n"),
-        (("--nope",), "Error: No such option: --nope (Possible options: --to)\n"),
+        (("--nope",), "Error: No such option: --nope (Possible options: --collapse, --to)\n"),
     ],
 )  # fmt: skip
 def test_bad_values_are_one_line_errors(

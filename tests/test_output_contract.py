@@ -27,7 +27,7 @@ from tests.conftest import invoke, run_import, sql, write
 
 SEARCH_FIELDS = [
     "id", "published", "date_precision", "source", "host", "url", "title", "word_count", "rank",
-    "snippet",
+    "snippet", "cluster_size",
 ]  # fmt: skip
 SOURCE_FIELDS = ["source", "articles", "first", "last"]
 STATS_FIELDS = ["period", "source", "articles"]

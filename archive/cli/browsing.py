@@ -42,6 +42,12 @@ TEXT_SEARCH_COLUMNS = [
     ("snippet", "snippet"),
 ]
 
+
+def _with_size(columns: list[tuple[str, str]], collapse: bool) -> list[tuple[str, str]]:
+    """The table's columns, with the cluster's size after the id when collapsed."""
+    return [columns[0], ("cluster_size", "copies"), *columns[1:]] if collapse else columns
+
+
 QueryArgument = Annotated[
     str | None,
     typer.Argument(
@@ -136,6 +142,14 @@ def search(
             "imported of them, which is much faster.",
         ),
     ] = False,
+    collapse: Annotated[
+        bool,
+        typer.Option(
+            "--collapse",
+            help="Show one article per cluster of near-duplicates (see 'archive dupes'), "
+            "with the size of its cluster.",
+        ),
+    ] = False,
 ) -> None:
     """Find articles by words and phrases, dates and sources.
 
@@ -143,9 +157,10 @@ def search(
     terms, -excluded, and title:word. Anything else is taken literally.
 
     JSON, JSON Lines and CSV always have the fields id, published,
-    date_precision, source, host, url, title, word_count, rank and snippet.
-    With a QUERY every result has a snippet; rank is set only when sorted by
-    relevance, and null when sorted by date. Without a QUERY both are null.
+    date_precision, source, host, url, title, word_count, rank, snippet and
+    cluster_size. With a QUERY every result has a snippet; rank is set only
+    when sorted by relevance, and null when sorted by date. Without a QUERY
+    both are null. cluster_size is set only with --collapse.
     """
     from archive.search.articles import SUMMARY_FIELDS, count_documents, search_documents
 
@@ -153,7 +168,7 @@ def search(
     filters = filters_from_options(date_from, date_to, source, query, language)
     with reading(ctx) as connection:
         if count:
-            emit(str(count_documents(connection, filters)))
+            emit(str(count_documents(connection, filters, collapse=collapse)))
             return
         results = search_documents(
             connection,
@@ -162,11 +177,12 @@ def search(
             limit=limit,
             offset=offset,
             exact=exact,
+            collapse=collapse,
         )
         # Counted only as far as the table's footer needs: a common word matches millions.
         cap = max(SHOWN_TOTAL, offset + len(results) + 1)
         total = (
-            count_documents(connection, filters, cap=cap)
+            count_documents(connection, filters, cap=cap, collapse=collapse)
             if output_format == "table" and len(results) == limit
             else None
         )
@@ -177,9 +193,9 @@ def search(
     if output_format == "table" and filters.text is not None:
         for row, result in zip(rows, results, strict=True):
             row["snippet"] = result.snippet  # with its markers, which a terminal shows in bold
-        emit(render(rows, "table", TEXT_SEARCH_COLUMNS))
+        emit(render(rows, "table", _with_size(TEXT_SEARCH_COLUMNS, collapse)))
     else:
-        emit(render(rows, output_format, SEARCH_COLUMNS, SUMMARY_FIELDS))
+        emit(render(rows, output_format, _with_size(SEARCH_COLUMNS, collapse), SUMMARY_FIELDS))
     if total is not None and total > offset + len(rows):
         of = f"at least {total:,}" if total == cap else f"{total:,}"
         typer.echo(

@@ -5,6 +5,7 @@ Functions take a Connection or a Session and never commit.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,7 @@ from archive.errors import InvalidOption
 from archive.limits import RANK_CANDIDATES
 from archive.search.filters import Filters, Sort, connection_of, filter_conditions, full_text
 from archive.search.fulltext.base import bracketed
+from archive.store.clusters import MEMBERS, cluster_sizes, clusters_of
 from archive.store.tables import documents, sources
 
 if TYPE_CHECKING:
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
 
 SUMMARY_FIELDS = (
     "id", "published", "date_precision", "source", "host", "url", "title", "word_count", "rank",
-    "snippet",
+    "snippet", "cluster_size",
 )  # fmt: skip
 """The fields of a search result's record, in order; every record has all of them."""
 
@@ -47,6 +49,8 @@ class DocumentSummary:
     None when sorted by date, which ranks nothing."""
     snippet: str | None = None
     """With a text query: an extract, matched words between SNIPPET_START and SNIPPET_END."""
+    cluster_size: int | None = None
+    """With ``collapse``: how many articles its cluster of near-duplicates holds, 1 for none."""
 
     def as_dict(self) -> dict[str, Any]:
         """The record of :data:`SUMMARY_FIELDS`: snippets mark matched words with [ and ]."""
@@ -61,6 +65,7 @@ class DocumentSummary:
             "word_count": self.word_count,
             "rank": None if self.rank is None else round(self.rank, 6),
             "snippet": None if self.snippet is None else bracketed(self.snippet),
+            "cluster_size": self.cluster_size,
         }
 
 
@@ -113,6 +118,7 @@ def search_documents(
     limit: int | None = 20,
     offset: int = 0,
     exact: bool = False,
+    collapse: bool = False,
 ) -> list[DocumentSummary]:
     """Articles matching ``filters``: by relevance when there is a text query, else newest first.
 
@@ -120,7 +126,8 @@ def search_documents(
     sorted by relevance. Ranking a query that matches more than
     :data:`RANK_CANDIDATES` documents reads only the most recently imported of
     them, so that a common word answers in milliseconds rather than seconds;
-    ``exact`` ranks every match.
+    ``exact`` ranks every match. With ``collapse``, only the first result of each
+    cluster of near-duplicates is kept, with the size of its cluster.
     """
     connection = connection_of(connection)
     sort = sort or ("relevance" if filters.text else "newest")
@@ -149,8 +156,13 @@ def search_documents(
         query = query.order_by(*newest)
     elif sort == "oldest":
         query = query.order_by(documents.c.published.asc(), documents.c.id.asc())
-    rows = connection.execute(query.offset(offset).limit(limit)).all()
-    results = [_summary(row) for row in rows]
+    rows: Sequence[Any]
+    if collapse:
+        rows, sizes = _one_per_cluster(connection, query, offset, limit)
+        results = [replace(_summary(row), cluster_size=sizes[row.id]) for row in rows]
+    else:
+        rows = connection.execute(query.offset(offset).limit(limit)).all()
+        results = [_summary(row) for row in rows]
     if text is None:
         return results
     snippets = backend.snippets(connection, text, [row.id for row in rows])
@@ -159,6 +171,32 @@ def search_documents(
         replace(result, rank=rank, snippet=" ".join(snippets.get(result.id, "").split()))
         for result, rank in zip(results, ranks, strict=True)
     ]
+
+
+def _one_per_cluster(
+    connection: Connection, query: Select[Any], offset: int, limit: int | None
+) -> tuple[list[Any], dict[int, int]]:
+    """The rows of ``query`` from ``offset``, the first of each cluster only, and the size
+    of each one's cluster; read a page at a time, each twice as long as the one before."""
+    wanted = None if limit is None else offset + limit
+    kept: list[Any] = []
+    clusters: dict[int, int] = {}
+    start, page = 0, max(100, 2 * (wanted or 0))
+    while wanted is None or len(kept) < wanted:
+        rows = connection.execute(query.offset(start).limit(page)).all()
+        found = clusters_of(connection, [row.id for row in rows])
+        for row in rows:
+            cluster = found.get(row.id, -row.id)
+            if cluster not in clusters:
+                clusters[cluster] = row.id
+                kept.append(row)
+        if len(rows) < page:
+            break
+        start, page = start + page, page * 2
+    kept = kept[offset:wanted]
+    first_of = {document_id: cluster for cluster, document_id in clusters.items()}
+    sizes = cluster_sizes(connection, [first_of[row.id] for row in kept if first_of[row.id] > 0])
+    return kept, {row.id: sizes.get(first_of[row.id], 1) for row in kept}
 
 
 STREAM_MIN = 1_000
@@ -184,9 +222,16 @@ def _recent_matches(connection: Connection, filters: Filters, matches: Subquery)
 
 
 def count_documents(
-    connection: Connection | Session, filters: Filters, *, cap: int | None = None
+    connection: Connection | Session,
+    filters: Filters,
+    *,
+    cap: int | None = None,
+    collapse: bool = False,
 ) -> int:
-    """How many articles match ``filters``; with ``cap``, counting stops there."""
+    """How many articles match ``filters``; with ``cap``, counting stops there.
+
+    With ``collapse``, a cluster of near-duplicates counts once.
+    """
     connection = connection_of(connection)
     if filters.text is None:
         matching = select(documents.c.id).where(*filter_conditions(connection, filters))
@@ -197,6 +242,12 @@ def count_documents(
             select(documents.c.id)
             .join(matches, matches.c.document_id == documents.c.id)
             .where(*filter_conditions(connection, replace(filters, text=None)))
+        )
+    if collapse:
+        matching = (
+            matching.outerjoin(MEMBERS, MEMBERS.c.document_id == documents.c.id)
+            .with_only_columns(func.coalesce(MEMBERS.c.cluster_id, -documents.c.id).label("key"))
+            .distinct()
         )
     if cap is not None:
         matching = matching.limit(cap)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, or_, select
+from sqlalchemy.orm import Session
 
 from archive.errors import InvalidOption
-from archive.search.filters import Filters, filter_conditions
+from archive.search.filters import Filters, connection_of, filter_conditions
 from archive.store.clusters import MEMBERS, duplicate_threshold
 from archive.store.tables import documents, sources
 
@@ -66,7 +67,7 @@ def _record(article: ClusterArticle) -> dict[str, object]:
 
 
 def list_clusters(
-    connection: Connection,
+    reader: Connection | Session,
     filters: Filters | None = None,
     *,
     min_size: int = 2,
@@ -81,6 +82,7 @@ def list_clusters(
     built with, an article stays only when its similarity reaches it (the
     first article always stays); a lower one needs ``archive db recluster``.
     """
+    connection = connection_of(reader)
     built = duplicate_threshold(connection)
     if threshold is not None and threshold < built:
         raise InvalidOption(

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 RECORD_FIELDS = (
-    *(name for name in SUMMARY_FIELDS if name not in ("rank", "snippet")),
+    *(name for name in SUMMARY_FIELDS if name not in ("rank", "snippet", "cluster_size")),
     *RECORD_COLUMNS,
     "body",
 )

@@ -41,9 +41,9 @@ DEFAULT_THRESHOLD = 0.55
 """Estimated Jaccard similarity of five-word shingles from which two articles are copies:
 precision and recall both 0.95 or more on the labelled set (docs/duplicates.md)."""
 THRESHOLD_SETTING = "duplicate_threshold"
-MAX_BUCKET = 64
-"""Documents of one block that one band key can name: bounds the work when thousands
-of pages share a text, such as a site's 'page not found'."""
+MAX_BUCKET = 32
+"""Stored documents of one block that one band key of a new document can name, the first
+by id: bounds the work when thousands of pages share a text, such as a 'page not found'."""
 
 SIGNATURES = document_signatures
 WAITING = documents_to_compare
@@ -98,6 +98,30 @@ def record_signatures(
         connection.execute(insert(WAITING), [{"document_id": row["document_id"]} for row in rows])
 
 
+def clusters_of(connection: Connection, document_ids: Sequence[int]) -> dict[int, int]:
+    """The cluster of each of ``document_ids`` that is in one."""
+    found: dict[int, int] = {}
+    for chunk in _chunks(list(document_ids)):
+        query = select(MEMBERS.c.document_id, MEMBERS.c.cluster_id).where(
+            MEMBERS.c.document_id.in_(chunk)
+        )
+        found.update({row.document_id: row.cluster_id for row in connection.execute(query)})
+    return found
+
+
+def cluster_sizes(connection: Connection, cluster_ids: Sequence[int]) -> dict[int, int]:
+    """How many documents each of ``cluster_ids`` holds."""
+    found: dict[int, int] = {}
+    for chunk in _chunks(list(cluster_ids)):
+        query = (
+            select(MEMBERS.c.cluster_id, func.count().label("size"))
+            .where(MEMBERS.c.cluster_id.in_(chunk))
+            .group_by(MEMBERS.c.cluster_id)
+        )
+        found.update({row.cluster_id: row.size for row in connection.execute(query)})
+    return found
+
+
 def waiting(connection: Connection) -> int:
     """How many documents wait to be compared."""
     return connection.scalar(select(func.count()).select_from(WAITING)) or 0
@@ -106,16 +130,19 @@ def waiting(connection: Connection) -> int:
 def compare_next(connection: Connection, limit: int = COMPARE_CHUNK) -> CompareSummary:
     """Compare up to ``limit`` waiting documents with every earlier one, and cluster them."""
     threshold = duplicate_threshold(connection)
-    rows = connection.execute(
-        select(SIGNATURES.c.document_id, SIGNATURES.c.signature)
-        .join(WAITING, WAITING.c.document_id == SIGNATURES.c.document_id)
-        .order_by(SIGNATURES.c.document_id)
+    queued = connection.execute(
+        select(WAITING.c.document_id, SIGNATURES.c.signature)
+        .outerjoin(SIGNATURES, SIGNATURES.c.document_id == WAITING.c.document_id)
+        .order_by(WAITING.c.document_id)
         .limit(limit)
     ).all()
-    ids = [row.document_id for row in rows]
-    if not ids:
-        return CompareSummary()
-    new_ids = np.array(ids, dtype=np.int64)
+    rows = [row for row in queued if row.signature is not None]  # else signed no more
+    ids = [row.document_id for row in queued]
+    if not rows:
+        for chunk in _chunks(ids):
+            connection.execute(delete(WAITING).where(WAITING.c.document_id.in_(chunk)))
+        return CompareSummary(len(ids), 0)
+    new_ids = np.array([row.document_id for row in rows], dtype=np.int64)
     matches = _best_matches(connection, new_ids, as_array([r.signature for r in rows]), threshold)
     clustered = _join_clusters(connection, new_ids, matches)
     for chunk in _chunks(ids):
@@ -232,24 +259,24 @@ def _best_matches(
     best_ids = np.full(count, -1, dtype=np.int64)
     best = np.zeros(count, dtype=np.float64)
     new_keys = band_keys(new_signatures)
-    orders = [np.argsort(new_keys[:, band], kind="stable") for band in range(BANDS)]
-    sorted_keys = [new_keys[order, band] for band, order in enumerate(orders)]
+    everyone = np.arange(count)
     for block_ids, block_signatures in _blocks(connection, int(new_ids[-1])):
         block_keys = band_keys(block_signatures)
         found_new, found_old = [], []
         for band in range(BANDS):
-            keys = sorted_keys[band]
-            left = np.searchsorted(keys, block_keys[:, band], "left")
-            hits = np.minimum(
-                np.searchsorted(keys, block_keys[:, band], "right") - left, MAX_BUCKET
-            )
+            # Stable: documents with the same key stay in id order, so the cap keeps the first.
+            order = np.argsort(block_keys[:, band], kind="stable")
+            keys = block_keys[order, band]
+            left = np.searchsorted(keys, new_keys[:, band], "left")
+            right = np.searchsorted(keys, new_keys[:, band], "right")
+            hits = np.minimum(right - left, MAX_BUCKET)
             rows = np.flatnonzero(hits)
             if not len(rows):
                 continue
             counts = hits[rows]
             starts = np.repeat(left[rows] - np.cumsum(counts) + counts, counts)
-            found_new.append(orders[band][starts + np.arange(counts.sum())])
-            found_old.append(np.repeat(rows, counts))
+            found_old.append(order[starts + np.arange(counts.sum())])
+            found_new.append(np.repeat(everyone[rows], counts))
         if not found_new:
             continue
         pairs = np.unique(
@@ -304,12 +331,7 @@ def _join_clusters(
     if not matched.any():
         return 0
     looked_up = sorted({*best_ids[matched].tolist(), *new_ids[matched].tolist()})
-    cluster_of: dict[int, int] = {}
-    for chunk in _chunks(looked_up):
-        query = select(MEMBERS.c.document_id, MEMBERS.c.cluster_id).where(
-            MEMBERS.c.document_id.in_(chunk)
-        )
-        cluster_of.update({row.document_id: row.cluster_id for row in connection.execute(query)})
+    cluster_of = clusters_of(connection, looked_up)
     rows: list[dict[str, object]] = []
     for document_id, match, score in zip(
         new_ids[matched].tolist(), best_ids[matched].tolist(), scores[matched].tolist(), strict=True
