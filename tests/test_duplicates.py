@@ -341,3 +341,37 @@ def test_search_collapse_shows_one_article_per_cluster(
     assert table.output.splitlines()[0].split() == [
         "id", "copies", "published", "source", "words", "title"
     ]  # fmt: skip
+
+
+def test_an_archive_from_before_clusters_gets_them_with_recluster(
+    engine: Engine, cli: CliRunner, database_url: str, tmp_path: Path
+) -> None:
+    from archive.store.engine import display_name, downgrade
+
+    run_import(engine, write_wire(tmp_path / "in"))
+    downgrade(engine, "0008")
+    result = invoke(cli, "db", "upgrade")
+    assert result.output == (
+        f"{display_name(database_url)} upgraded from schema 0008 to 0009.\n"
+        "Its articles have no near-duplicate clusters yet: run 'archive db recluster'.\n"
+    )
+    assert clusters_of(database_url) == []
+    result = invoke(cli, "db", "recluster")
+    assert result.output == (
+        "Compared 13 articles (signed 13 first) at threshold 0.55: 3 clusters of 12 articles.\n"
+    )
+
+
+def test_three_crawls_of_one_article_in_one_import(
+    engine: Engine, database_url: str, tmp_path: Path
+) -> None:
+    title, paragraphs = WIRE[0]
+    for number in range(3):
+        write(tmp_path / "in", f"crawl{number}.txt", article(
+            "2024-01-02", "https://wire.example.com/storm", title,
+            [*paragraphs, f"Updated {number + 1} times."],
+        ))  # fmt: skip
+    summary = run_import(engine, tmp_path / "in")
+    assert (summary.counts["imported"], summary.counts["updated"]) == (1, 2)
+    [(stored,)] = sql(database_url, "SELECT signature FROM document_signatures")
+    assert stored == signature("\n\n".join([*paragraphs, "Updated 3 times."]))

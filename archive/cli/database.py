@@ -36,6 +36,8 @@ def upgrade_command(ctx: typer.Context) -> None:
         emit(f"{name} is already at schema {after}.")
     else:
         emit(f"{name} upgraded from schema {before or 'none'} to {after}.")
+    if before is not None and before < "0009" <= after:
+        emit("Its articles have no near-duplicate clusters yet: run 'archive db recluster'.")
 
 
 @db_app.command(

@@ -78,10 +78,12 @@ def record_signatures(
 
     With ``replaced``, the documents' texts changed: their old signatures go,
     and so does their place in a cluster, unless other documents joined them
-    there. A None signature (a text too short to sign) stores nothing.
+    there. A None signature (a text too short to sign) stores nothing; of two for
+    one document, the last counts.
     """
-    if replaced and signed:
-        ids = [document_id for document_id, _ in signed]
+    latest = dict(signed)  # a document re-crawled twice in one batch: its last text
+    if replaced and latest:
+        ids = list(latest)
         for table in (SIGNATURES, WAITING):
             connection.execute(delete(table).where(table.c.document_id.in_(ids)))
         first_of_others = select(MEMBERS.c.cluster_id).where(
@@ -92,7 +94,7 @@ def record_signatures(
                 MEMBERS.c.document_id.in_(ids), MEMBERS.c.document_id.not_in(first_of_others)
             )
         )
-    rows = [{"document_id": i, "signature": s} for i, s in signed if s is not None]
+    rows = [{"document_id": i, "signature": s} for i, s in latest.items() if s is not None]
     if rows:
         connection.execute(insert(SIGNATURES), rows)
         connection.execute(insert(WAITING), [{"document_id": row["document_id"]} for row in rows])
