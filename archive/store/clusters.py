@@ -200,8 +200,8 @@ def recluster(
     """Build the clusters again from the signatures, with ``threshold`` if given.
 
     Documents without a signature are signed first. The clusters are emptied
-    in the first transaction; an interrupted rebuild goes on where it stopped
-    when it is run again, or at the end of the next import.
+    in one transaction, then built a chunk per transaction: an interrupted
+    rebuild is finished by the next import, or started over by running it again.
     """
     if threshold is not None:
         check_threshold(threshold)
@@ -269,24 +269,24 @@ def _best_matches(
             # Stable: documents with the same key stay in id order, so the cap keeps the first.
             order = np.argsort(block_keys[:, band], kind="stable")
             keys = block_keys[order, band]
-            left = np.searchsorted(keys, new_keys[:, band], "left")
-            right = np.searchsorted(keys, new_keys[:, band], "right")
-            hits = np.minimum(right - left, MAX_BUCKET)
-            rows = np.flatnonzero(hits)
+            wanted = new_keys[:, band]
+            left = np.searchsorted(keys, wanted, "left")
+            rows = np.flatnonzero(keys[np.minimum(left, len(keys) - 1)] == wanted)
             if not len(rows):
                 continue
-            counts = hits[rows]
+            right = np.searchsorted(keys, wanted[rows], "right")
+            counts = np.minimum(right - left[rows], MAX_BUCKET)
             starts = np.repeat(left[rows] - np.cumsum(counts) + counts, counts)
-            found_old.append(order[starts + np.arange(counts.sum())])
-            found_new.append(np.repeat(everyone[rows], counts))
+            old_index = order[starts + np.arange(counts.sum())]
+            new_index = np.repeat(everyone[rows], counts)
+            earlier = block_ids[old_index] < new_ids[new_index]
+            found_new.append(new_index[earlier])
+            found_old.append(old_index[earlier])
         if not found_new:
             continue
-        pairs = np.unique(
-            np.stack([np.concatenate(found_new), np.concatenate(found_old)], axis=1), axis=0
-        )
-        new_index, old_index = pairs[:, 0], pairs[:, 1]
-        earlier = block_ids[old_index] < new_ids[new_index]
-        new_index, old_index = new_index[earlier], old_index[earlier]
+        # Each pair once, however many bands it shares.
+        pairs = np.unique(np.concatenate(found_new) * len(block_ids) + np.concatenate(found_old))
+        new_index, old_index = np.divmod(pairs, len(block_ids))
         scores = similarity(new_signatures[new_index], block_signatures[old_index])
         good = scores >= threshold
         new_index, old_ids, scores = new_index[good], block_ids[old_index[good]], scores[good]
