@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from archive.ingest.minhash import MIN_WORDS, as_array, signature, similarity
 from archive.search.duplicates import list_clusters
-from archive.store.clusters import recluster
+from archive.store.matching import recluster
 from tests.conftest import invoke, run_import, sql, write
 
 WIRE = [

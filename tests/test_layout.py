@@ -33,6 +33,7 @@ LAYERS = [
     {"store.schema", "store.engine"},
     {"store.models"},
     {"store.documents", "store.runs", "store.clusters", "ingest.known"},
+    {"store.matching"},
     # What uses the database: importing, upkeep, and the read side.
     {"ingest.importer", "store.maintenance", "store.transfer", "search.filters"},
     {"search.articles", "search.sources"},

@@ -105,7 +105,8 @@ def recluster_command(ctx: typer.Context, threshold: ThresholdOption = None) -> 
     existed are signed first. Stop it at any time: the next import, or running
     it again, finishes it.
     """
-    from archive.store.clusters import check_threshold, recluster
+    from archive.store.clusters import check_threshold
+    from archive.store.matching import recluster
 
     if threshold is not None:
         check_threshold(threshold)

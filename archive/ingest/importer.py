@@ -34,9 +34,10 @@ from archive.ingest.prepare import Context, Prepared, Rejection
 from archive.ingest.reading import read_file, read_member, regular_file_stat
 from archive.ingest.workers import default_workers, lookahead, prepare_in_order
 from archive.limits import BATCH_SIZE, JOURNAL_SIZE_LIMIT, MAX_FILE_SIZE, STATISTICS_FIRST
-from archive.store.clusters import compare_waiting, record_signatures
+from archive.store.clusters import record_signatures
 from archive.store.documents import StoreFailed, store_articles
 from archive.store.engine import for_writing, sqlite_path, wal_size
+from archive.store.matching import compare_waiting
 from archive.store.runs import finish_run, mark_killed_runs, start_run
 from archive.store.tables import OUTCOMES, import_items
 
@@ -85,8 +86,7 @@ class ImportSummary:
     dry_run: bool = False
     interrupted: bool = False
     """True when ``should_stop`` ended the import after a batch; the rest was not read."""
-    clustered: int = 0
-    """Documents that joined a cluster of near-duplicates when the import compared them."""
+    clustered: int = 0  # documents that joined a cluster of near-duplicates
 
     @property
     def total(self) -> int:

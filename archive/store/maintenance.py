@@ -18,7 +18,7 @@ from archive.backends import backend_for
 from archive.dates import PartialDate
 from archive.errors import FileRejected
 from archive.limits import RECLEAN_BATCH
-from archive.store.clusters import compare_pending, record_signatures
+from archive.store.clusters import record_signatures
 from archive.store.documents import DOCUMENTS, SOURCES, VERSIONS, original_bytes
 from archive.store.engine import for_writing
 from archive.store.models import Document, DocumentVersion
@@ -84,6 +84,8 @@ def reclean(
             last = rows[-1].id
             if on_batch is not None:
                 on_batch(summary.checked, total)
+    from archive.store.matching import compare_pending  # numpy: only when it is needed
+
     compare_pending(engine)
     return summary
 
