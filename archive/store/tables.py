@@ -238,12 +238,17 @@ import_items = Table(
 )
 """What each import run did with each input file."""
 
+def _document_key() -> Column[int]:
+    """A primary key that is a document's id: one row per document, gone with it."""
+    return Column(
+        "document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
 document_signatures = Table(
     "document_signatures",
     metadata,
-    Column(
-        "document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
-    ),
+    _document_key(),
     Column(
         "signature",
         LargeBinary,
@@ -256,18 +261,14 @@ document_signatures = Table(
 documents_to_compare = Table(
     "documents_to_compare",
     metadata,
-    Column(
-        "document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
-    ),
+    _document_key(),
 )
 """Documents signed but not yet compared with the others; an import compares them at its end."""
 
 duplicate_members = Table(
     "duplicate_members",
     metadata,
-    Column(
-        "document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
-    ),
+    _document_key(),
     Column(
         "cluster_id",
         Integer,
