@@ -238,6 +238,7 @@ import_items = Table(
 )
 """What each import run did with each input file."""
 
+
 def _document_key() -> Column[int]:
     """A primary key that is a document's id: one row per document, gone with it."""
     return Column(
