@@ -81,3 +81,7 @@ class ExportError(ArchiveError):
 
 class WorkerFailed(ArchiveError):
     """A worker process that prepares files died (killed, or out of memory)."""
+
+
+class MissingExtra(ArchiveError):
+    """A command that needs an optional part of the install that is not there."""

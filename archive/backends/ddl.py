@@ -15,11 +15,18 @@ SELECT
     documents.url AS url,
     documents.title AS title,
     documents.body AS body,
-    documents.word_count AS word_count
+    documents.word_count AS word_count,
+    documents.language AS language,
+    substr(documents.published, 1, 4) AS year,
+    CASE WHEN documents.date_precision = 'year' THEN NULL
+        ELSE substr(documents.published, 1, 7) END AS month
 FROM documents
 LEFT JOIN sources ON sources.id = documents.source_id
 """
-"""Articles with their source's domain, for people who open the file in sqlite3 or Datasette."""
+"""Articles with their source's domain, for people who open the file in sqlite3 or Datasette.
+
+``year`` and ``month`` (``2024-06``; NULL for a date known only to the year) are there to
+group and facet by."""
 
 DUPLICATE_CLUSTERS_VIEW = """
 CREATE VIEW duplicate_clusters AS

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from . import browsing, database, duplicates, exporting, history, importing, reports  # noqa: F401  (they register commands)
+from . import (  # noqa: F401  (they register commands)
+    browsing,
+    database,
+    duplicates,
+    exporting,
+    history,
+    importing,
+    reports,
+    serving,
+)
 from .app import app
 
 

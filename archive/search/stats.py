@@ -130,7 +130,7 @@ def count_by_period(
     for name, counts in series.items():
         first = _period_of(filters.date_from.iso, by) if filters.date_from else min(counts)
         last = _period_of(filters.date_to.end.isoformat(), by) if filters.date_to else max(counts)
-        for period in _periods(first, last, by):
+        for period in periods_between(first, last, by):
             rows.append(PeriodCount(period, name, counts.get(period, 0)))
     # Within a period, the unknown source comes first, where its table label (unknown) sorts.
     rows.sort(key=lambda row: (row.period, row.source is not None, row.source or ""))
@@ -166,7 +166,7 @@ def _period_of(key: str, by: Period) -> str:
     return key[: {"day": 10, "month": 7, "year": 4}[by]]
 
 
-def _periods(first: str, last: str, by: Period) -> list[str]:
+def periods_between(first: str, last: str, by: Period) -> list[str]:
     """Every period label from ``first`` to ``last`` inclusive."""
     if by == "year":
         return [str(year) for year in range(int(first), int(last) + 1)]

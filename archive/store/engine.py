@@ -62,7 +62,7 @@ def display_name(url: str) -> str:
     return str(path) if path else make_url(url).render_as_string(hide_password=True)
 
 
-def make_engine(url: str, *, busy_timeout: float | None = None) -> Engine:
+def make_engine(url: str, *, busy_timeout: float | None = None, read_only: bool = False) -> Engine:
     """An engine for ``url``; for SQLite, with WAL, foreign keys and a busy timeout.
 
     Transactions start with ``BEGIN`` unless the connection has the execution
@@ -74,30 +74,32 @@ def make_engine(url: str, *, busy_timeout: float | None = None) -> Engine:
 
     A SQLite file that cannot be written (its mode, its folder's, or a
     read-only mount) is opened read-only: queries work, and :func:`for_writing`
-    refuses with :class:`DatabaseReadOnly`.
+    refuses with :class:`DatabaseReadOnly`. With ``read_only``, a SQLite file always is.
     """
-    read_only = _read_only_url(url)
-    engine = create_engine(read_only or url)
+    read_only_url = _read_only_url(url, always=read_only)
+    engine = create_engine(read_only_url or url)
     backend_for(engine).configure(
         engine,
         busy_timeout=busy_timeout if busy_timeout is not None else _busy_timeout(),
-        read_only=read_only is not None,
+        read_only=read_only_url is not None,
     )
     return engine
 
 
-def _read_only_url(url: str) -> str | None:
-    """A URL that opens the SQLite file at ``url`` read-only, if it cannot be written; else None.
+def _read_only_url(url: str, *, always: bool = False) -> str | None:
+    """A URL that opens the SQLite file at ``url`` read-only, if it cannot be written (or
+    ``always``); else None.
 
-    With no write-ahead log beside the file (no import running, none killed),
-    it is opened as immutable: SQLite then needs no lock and no ``-shm`` file,
-    which a read-only folder could not hold.
+    A file that cannot be written and has no write-ahead log beside it (no import
+    running, none killed) is opened as immutable: SQLite then needs no lock and no
+    ``-shm`` file, which a read-only folder could not hold.
     """
     path = sqlite_path(url)
-    if path is None or not _exists(path) or _writable(path):
+    if path is None or not _exists(path) or (_writable(path) and not always):
         return None
     log = Path(f"{path}-wal")
-    options = "mode=ro" if _exists(log) and log.stat().st_size > 0 else "immutable=1"
+    written = always or (_exists(log) and log.stat().st_size > 0)
+    options = "mode=ro" if written else "immutable=1"
     return f"sqlite:///file:{quote(str(path.absolute()))}?{options}&uri=true"
 
 
@@ -233,11 +235,12 @@ def downgrade(engine: Engine, revision: str) -> None:
         command.downgrade(alembic_config(connection), revision)
 
 
-def open_database(url: str, *, create: bool = False) -> Engine:
+def open_database(url: str, *, create: bool = False, read_only: bool = False) -> Engine:
     """An engine for an archive database whose schema matches this code.
 
     With ``create``, a missing SQLite file is created (mode 0600) and a
-    database with no tables gets the whole schema at once. Raises :class:`DatabaseNotFound`,
+    database with no tables gets the whole schema at once; with ``read_only``, a SQLite
+    file is opened read-only. Raises :class:`DatabaseNotFound`,
     :class:`SchemaTooOld`, :class:`SchemaTooNew` or :class:`DatabaseError`.
     """
     name = display_name(url)
@@ -249,7 +252,7 @@ def open_database(url: str, *, create: bool = False) -> Engine:
                 "or name another database with --db"
             )
         create_database_file(url)
-    engine = make_engine(url)
+    engine = make_engine(url, read_only=read_only)
     try:
         with engine.connect() as connection:
             revision = current_revision(connection)

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, text
 from archive.backends import backend_for
 from archive.store.tables import metadata
 
-SCHEMA_REVISION = "0009"
+SCHEMA_REVISION = "0010"
 """The newest migration in migrations/versions; a test keeps the two equal.
 
 Knowing it here lets every command check the schema without loading Alembic.
