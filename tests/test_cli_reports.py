@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -8,6 +9,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
+from archive.cli.reports import TABLE_ROWS, bar, with_bars
 from archive.dates import parse_partial_date
 from archive.search import stats
 from archive.search.filters import Filters
@@ -107,8 +109,8 @@ def test_stats_table(cli: CliRunner, seeded: Engine) -> None:
     result = invoke(cli, "stats", "--by", "year", "--source", "sputnikglobe.com")
     assert result.output == (
         "year  source            articles\n"
-        "────────────────────────────────\n"
-        "2024  sputnikglobe.com         1\n"
+        "────────────────────────────────────────────────────────────────\n"
+        "2024  sputnikglobe.com         1  ██████████████████████████████\n"
     )
 
 
@@ -186,3 +188,65 @@ def test_stats_from_kept_counts_equal_stats_from_documents(
         from_documents = count_by_period(session, filters, by=by, total=total)
     assert from_counts == from_documents
     assert from_counts.rows or "nowhere.example" in str(options)
+
+
+def test_stats_bars_are_as_long_as_their_counts() -> None:
+    rows = [{"articles": 4}, {"articles": 1}, {"articles": 0}, {"articles": 3}]
+    assert [row["bar"] for row in with_bars(rows, width=8)] == ["████████", "██", "", "██████"]
+    assert bar(1 / 16, 8) == "▌"
+    assert bar(0.999, 8) == "████████"
+
+
+def test_stats_table_shows_the_latest_rows_and_says_how_to_see_more(
+    cli: CliRunner, seeded: Engine
+) -> None:
+    everything = invoke(cli, "stats", "--by", "day", "--format", "csv").stdout.splitlines()[1:]
+    assert len(everything) > 3000
+    result = invoke(cli, "stats", "--by", "day", "--limit", "3")
+    lines = result.stdout.splitlines()
+    assert [line.split()[:3] for line in lines[2:]] == [row.split(",") for row in everything[-3:]]
+    assert (
+        f"Showing the latest 3 of {len(everything):,} rows; --limit N shows more, a longer --by "
+        "sums them, --format csv writes every row.\n"
+    ) in result.stderr
+    default = invoke(cli, "stats", "--by", "day")
+    assert len(default.stdout.splitlines()) == 2 + TABLE_ROWS
+
+
+@pytest.mark.parametrize("suffix", ["png", "svg", "SVG"])
+def test_stats_plot_writes_a_chart(
+    cli: CliRunner, seeded: Engine, tmp_path: Path, suffix: str
+) -> None:
+    target = tmp_path / f"chart.{suffix}"
+    result = invoke(cli, "stats", "--by", "year", "--plot", str(target))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert f"Wrote {target}: articles per year, 2018 to 2025.\n" in result.stderr
+    data = target.read_bytes()
+    if suffix == "png":
+        assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    else:
+        assert b"<svg" in data and b"dailyledger.com" in data and b"articles per year" in data
+    again = tmp_path / f"again.{suffix}"
+    invoke(cli, "stats", "--by", "year", "--plot", str(again))
+    assert again.read_bytes() == data  # no dates in the file
+
+
+def test_stats_plot_refuses_other_formats_and_empty_charts(
+    cli: CliRunner, seeded: Engine, tmp_path: Path
+) -> None:
+    result = invoke(cli, "stats", "--plot", str(tmp_path / "chart.pdf"))
+    assert (result.exit_code, result.output) == (
+        2,
+        f"Error: --plot {tmp_path / 'chart.pdf'}: cannot tell the chart's format - "
+        "end the name in .png or .svg\n",
+    )
+    result = invoke(cli, "stats", "--source", "nowhere.example", "--plot", "chart.png")
+    assert (result.exit_code, result.output) == (
+        2,
+        "Error: no articles match, so there is nothing to draw\n",
+    )
+    assert not Path("chart.png").exists()
+    result = invoke(cli, "stats", "--plot", str(tmp_path / "missing" / "chart.png"))
+    assert result.exit_code == 2
+    assert result.output.startswith(f"Error: cannot write {tmp_path / 'missing' / 'chart.png'}: ")

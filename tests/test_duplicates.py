@@ -352,7 +352,7 @@ def test_an_archive_from_before_clusters_gets_them_with_recluster(
     downgrade(engine, "0008")
     result = invoke(cli, "db", "upgrade")
     assert result.output == (
-        f"{display_name(database_url)} upgraded from schema 0008 to 0009.\n"
+        f"{display_name(database_url)} upgraded from schema 0008 to 0010.\n"
         "Its articles have no near-duplicate clusters yet: run 'archive db recluster'.\n"
     )
     assert clusters_of(database_url) == []

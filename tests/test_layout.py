@@ -38,7 +38,11 @@ LAYERS = [
     {"ingest.importer", "store.maintenance", "store.transfer", "search.filters"},
     {"search.articles", "search.sources"},
     {"search.documents", "search.stats", "search.export"},
-    {"search.history", "search.duplicates"},
+    {"search.history", "search.duplicates", "search.plots"},
+    # The browser front end (the web extra): Datasette's metadata, pages and plugin.
+    {"web.metadata", "web.pages"},
+    {"web.plugin"},
+    {"web.app", "web"},
     # The command line, then the package's own front door.
     {"cli.formats.base"},
     {
@@ -57,13 +61,14 @@ LAYERS = [
         "cli.history",
         "cli.importing",
         "cli.reports",
+        "cli.serving",
     },  # fmt: skip
     {"cli.duplicates"},
     {"cli", "__main__", ""},
 ]
 """Every module of the package, lowest layer first ("" is archive/__init__.py)."""
 
-PACKAGES = {"ingest", "store", "search"}
+PACKAGES = {"ingest", "store", "search", "web"}
 """Packages whose __init__ only says what it owns (cli's assembles the commands)."""
 
 MAX_LINES = 400

@@ -75,14 +75,12 @@ def stats(
         bool, typer.Option("--total", help="Sum the sources into one series.")
     ] = False,
     limit: Annotated[
-        int | None,
+        int,
         typer.Option(
-            min=0,
             metavar="N",
-            help=f"Rows the table shows, the latest (default {TABLE_ROWS}; 0 for all). "
-            "JSON, JSON Lines and CSV write every row.",
+            help="Rows the table shows, the latest. JSON, JSON Lines and CSV write every row.",
         ),
-    ] = None,
+    ] = TABLE_ROWS,
     plot: Annotated[
         Path | None,
         typer.Option(
@@ -103,6 +101,11 @@ def stats(
     """
     from archive.search.stats import PERIOD_FIELDS, count_by_period
 
+    if limit < 1:
+        raise InvalidOption(
+            f"--limit {limit} would show no rows - use --limit 1 or more, "
+            "or --format csv for every row"
+        )
     filters = filters_from_options(date_from, date_to, source, query, language)
     chart_format = None if plot is None else plot_format(plot)
     with reading(ctx) as connection:
@@ -113,18 +116,17 @@ def stats(
     elif output_format == "table" and not rows:
         typer.echo("No articles match.", err=True)
     elif output_format == "table":
-        shown = TABLE_ROWS if limit is None else limit or len(rows)
         emit(
             render(
-                with_bars(rows[-shown:]),
+                with_bars(rows[-limit:]),
                 output_format,
                 [("period", by.value), ("source", "source"), ("articles", "articles"),
                  ("bar", "")],
             )
         )  # fmt: skip
-        if len(rows) > shown:
+        if len(rows) > limit:
             typer.echo(
-                f"Showing the latest {shown:,} of {len(rows):,} rows; --limit 0 shows them all, "
+                f"Showing the latest {limit:,} of {len(rows):,} rows; --limit N shows more, "
                 "a longer --by sums them, --format csv writes every row.",
                 err=True,
             )

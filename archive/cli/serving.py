@@ -72,5 +72,9 @@ def serve(
     def started(address: str) -> None:
         typer.echo(f"Serving {path} at {address} - press Ctrl-C to stop.", err=True)
 
-    serve(path, host=host, port=port, allow_sql=local or allow_sql,
-          open_browser=open_browser, started=started)  # fmt: skip
+    try:
+        serve(path, host=host, port=port, allow_sql=local or allow_sql,
+              open_browser=open_browser, started=started)  # fmt: skip
+    except KeyboardInterrupt:
+        pass  # Ctrl-C is how a server stops
+    typer.echo("Stopped.", err=True)
