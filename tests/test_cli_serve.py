@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -160,3 +161,26 @@ def test_pages_answer_while_an_import_writes_the_same_file(
     assert seen == sorted(seen) and len(seen) > 1
     _, body = get(f"http://127.0.0.1:{port}/archive/articles.json?_size=0")
     assert json.loads(body)["filtered_table_rows_count"] == 28 + 3000
+
+
+def test_open_opens_the_archive_in_the_browser_once_it_answers(
+    seeded: Engine, database_path: Path, tmp_path: Path, stopped: list[subprocess.Popen[str]]
+) -> None:
+    opened = tmp_path / "opened.txt"
+    browser = f"{sys.executable} -c 'import sys; open(sys.argv[1], \"w\").write(sys.argv[2])'"
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "archive", "--db", str(database_path), "serve", "--open",
+         "--port", str(port)],
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "BROWSER": f"{browser} {opened} %s"},
+    )  # fmt: skip
+    stopped.append(process)
+    assert process.stderr is not None
+    assert process.stderr.readline().startswith("Serving ")
+    deadline = time.monotonic() + 20
+    while not opened.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.1)
+    assert opened.read_text() == f"http://127.0.0.1:{port}/archive"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import webbrowser
 from typing import Annotated
 
 import typer
@@ -71,10 +72,11 @@ def serve(
 
     def started(address: str) -> None:
         typer.echo(f"Serving {path} at {address} - press Ctrl-C to stop.", err=True)
+        if open_browser and not webbrowser.open(address):
+            typer.echo("No web browser found here: open the address above in one.", err=True)
 
     try:
-        serve(path, host=host, port=port, allow_sql=local or allow_sql,
-              open_browser=open_browser, started=started)  # fmt: skip
+        serve(path, host=host, port=port, allow_sql=local or allow_sql, started=started)
     except KeyboardInterrupt:
         pass  # Ctrl-C is how a server stops
     typer.echo("Stopped.", err=True)

@@ -10,7 +10,6 @@ import errno
 import socket
 import threading
 import time
-import webbrowser
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -73,10 +72,10 @@ def serve(
     host: str,
     port: int,
     allow_sql: bool,
-    open_browser: bool = False,
     started: Callable[[str], None] = lambda url: None,
 ) -> None:
-    """Serve the archive at ``path`` until interrupted; ``started`` gets its address."""
+    """Serve the archive at ``path`` until interrupted; once it answers, ``started`` gets
+    its address."""
     datasette = make_datasette(path, allow_sql=allow_sql)
     check_port(host, port)
     import uvicorn
@@ -92,8 +91,6 @@ def serve(
             time.sleep(0.05)
         if server.started:
             started(url)
-            if open_browser:
-                webbrowser.open(url)
 
     threading.Thread(target=announce, daemon=True).start()
     server.run()

@@ -96,7 +96,9 @@ async def chart(datasette: Any, request: Any) -> Response:
     if by not in PERIODS:
         by = "month"
     period: Period = by
-    counts = await _read(datasette, lambda c: count_by_period(c, Filters(), by=period))
+    counts = await _read(
+        datasette, lambda connection: count_by_period(connection, Filters(), by=period)
+    )
     svg = ""
     if counts.rows:
         try:
