@@ -29,7 +29,7 @@ DATE_FLAGS = ("date_conflict", "placeholder_date", "future_date", "early_date")
 _FLAG_NAMES = " || ".join(f"CASE WHEN d.{flag} THEN '{flag} ' ELSE '' END" for flag in DATE_FLAGS)
 
 SEARCH = f"""
-WITH candidates AS (
+WITH candidates AS MATERIALIZED (
     -- The most recently imported matches, as 'archive search' ranks them.
     SELECT documents_fts.rowid AS id
     FROM documents_fts
@@ -42,24 +42,28 @@ WITH candidates AS (
     ORDER BY documents_fts.rowid DESC
     LIMIT {RANK_CANDIDATES}
 ),
-ranked AS (
+ranked AS MATERIALIZED (
+    -- The unary + keeps FTS5 from seeking each id, which costs a whole query each.
     SELECT documents_fts.rowid AS id, bm25(documents_fts, {TITLE_WEIGHT}, 1.0) AS score
     FROM documents_fts
-    WHERE documents_fts MATCH archive_fts(:q) AND documents_fts.rowid IN candidates
+    JOIN documents AS d ON d.id = documents_fts.rowid
+    WHERE documents_fts MATCH archive_fts(:q) AND +documents_fts.rowid IN candidates
+    ORDER BY score, d.published DESC, d.id DESC
+    LIMIT {SHOWN_ROWS}
+),
+snippets AS MATERIALIZED (
+    SELECT
+        documents_fts.rowid AS id,
+        archive_one_line(snippet(documents_fts, -1, '[', ']', '…', {SNIPPET_TOKENS})) AS snippet
+    FROM documents_fts
+    WHERE documents_fts MATCH archive_fts(:q) AND +documents_fts.rowid IN (SELECT id FROM ranked)
 )
-SELECT
-    d.id,
-    d.published,
-    s.domain AS source,
-    d.title,
-    archive_one_line(snippet(documents_fts, -1, '[', ']', '…', {SNIPPET_TOKENS})) AS snippet
+SELECT d.id, d.published, s.domain AS source, d.title, snippets.snippet
 FROM ranked
 JOIN documents AS d ON d.id = ranked.id
 LEFT JOIN sources AS s ON s.id = d.source_id
-JOIN documents_fts ON documents_fts.rowid = ranked.id
-WHERE documents_fts MATCH archive_fts(:q)
+JOIN snippets ON snippets.id = ranked.id
 ORDER BY ranked.score, d.published DESC, d.id DESC
-LIMIT {SHOWN_ROWS}
 """
 """The archive's own search: its query grammar, its ranking and its snippets."""
 
