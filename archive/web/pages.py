@@ -25,6 +25,13 @@ from archive.store.engine import open_database
 Result = TypeVar("Result")
 
 
+def served_database(datasette: Any) -> str | None:
+    """The name of the archive that ``datasette`` serves (the metadata's
+    ``plugins.archive.database``); None for a Datasette that serves none."""
+    name = (datasette.plugin_config("archive") or {}).get("database")
+    return name if isinstance(name, str) else None
+
+
 @cache
 def _engine(path: str) -> Engine:
     return open_database(f"sqlite:///{path}", read_only=True)
@@ -32,8 +39,7 @@ def _engine(path: str) -> Engine:
 
 async def _read(datasette: Any, read: Callable[[Connection], Result]) -> Result:
     """``read`` on a connection to the served archive, in a thread of its own."""
-    name = (datasette.plugin_config("archive") or {})["database"]
-    engine = _engine(str(datasette.get_database(name).path))
+    engine = _engine(str(datasette.get_database(served_database(datasette)).path))
 
     def run() -> Result:
         with engine.connect() as connection:
@@ -67,7 +73,7 @@ async def article(datasette: Any, request: Any) -> Response:
         "article": detail.as_dict(),
         "paragraphs": paragraphs(detail.body),
         "link": _web_link(detail.summary.url),
-        "database": (datasette.plugin_config("archive") or {})["database"],
+        "database": served_database(datasette),
     }
     html = await datasette.render_template("archive_article.html", context, request=request)
     return Response.html(html)

@@ -18,6 +18,7 @@ from archive.search.fulltext.sqlite import fts5_query
 from archive.search.grammar import parse_query
 from archive.urls import normalize_domain, registrable_domain
 from archive.web import pages
+from archive.web.pages import served_database
 
 hookimpl = HookimplMarker("datasette")
 """Datasette's own marker (datasette.hookimpl), from pluggy, which has types."""
@@ -63,15 +64,9 @@ def archive_one_line(text: str | None) -> str | None:
     return None if text is None else " ".join(text.split())
 
 
-def _served(datasette: Any) -> str | None:
-    config = datasette.plugin_config("archive") or {}
-    name = config.get("database")
-    return name if isinstance(name, str) else None
-
-
 @hookimpl(trylast=True)
 def prepare_connection(conn: sqlite3.Connection, database: str, datasette: Any) -> None:
-    if database != _served(datasette):
+    if database != served_database(datasette):
         return
     for function in (
         archive_fts,
@@ -89,7 +84,7 @@ def prepare_connection(conn: sqlite3.Connection, database: str, datasette: Any) 
 def render_cell(
     row: Any, value: Any, column: str, table: str | None, database: str, datasette: Any
 ) -> Markup | None:
-    name = _served(datasette)
+    name = served_database(datasette)
     if database != name or value is None:
         return None
     keys = set(row.keys())
@@ -122,7 +117,7 @@ def register_routes() -> list[tuple[str, Any]]:
 
 @hookimpl
 def menu_links(datasette: Any) -> list[dict[str, str]]:
-    name = _served(datasette)
+    name = served_database(datasette)
     if name is None:
         return []
     return [
